@@ -1,0 +1,47 @@
+package dev.calsync.core.block;
+
+import dev.calsync.core.calendar.CalendarRef;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The private extended properties every block carries. Keys and values stay far below Google's limits
+ * (44-char keys, 1024-char values), so nothing is ever truncated.
+ */
+public record BlockMarker(String groupId, String sourceCalendarHash, String sourceEventId) {
+    public static final String FLAG = "calsync";
+    public static final String GROUP = "csg";
+    public static final String SOURCE_CALENDAR = "css";
+    public static final String SOURCE_EVENT = "cse";
+
+    public static BlockMarker of(String groupId, CalendarRef source, String sourceEventId) {
+        return new BlockMarker(groupId, calendarHash(source), sourceEventId);
+    }
+
+    /** A short, stable stand-in for the source calendar, so a block does not reveal which calendar it mirrors. */
+    public static String calendarHash(CalendarRef calendar) {
+        return Sha256.base32hex(calendar.key()).substring(0, 12);
+    }
+
+    public Map<String, String> properties() {
+        return Map.of(FLAG, "1", GROUP, groupId, SOURCE_CALENDAR, sourceCalendarHash, SOURCE_EVENT, sourceEventId);
+    }
+
+    /** True for anything calsync wrote, of any group: such events are never sources. */
+    public static boolean isBlock(Map<String, String> privateProperties) {
+        return "1".equals(privateProperties.get(FLAG));
+    }
+
+    public static Optional<BlockMarker> read(Map<String, String> privateProperties) {
+        if (!isBlock(privateProperties)) {
+            return Optional.empty();
+        }
+        String group = privateProperties.get(GROUP);
+        String calendar = privateProperties.get(SOURCE_CALENDAR);
+        String event = privateProperties.get(SOURCE_EVENT);
+        if (group == null || calendar == null || event == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BlockMarker(group, calendar, event));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.calsync.core.block;
+
+/** One step of a plan. */
+public sealed interface BlockOp {
+
+    String blockId();
+
+    /** Create the block (a 409 means it exists already: update it instead). */
+    record Insert(DesiredBlock block) implements BlockOp {
+        public String blockId() {
+            return block.blockId();
+        }
+    }
+
+    /** Overwrite the block with the desired content (also revives one deleted by hand). */
+    record Update(DesiredBlock block) implements BlockOp {
+        public String blockId() {
+            return block.blockId();
+        }
+    }
+
+    /** Remove the block from its target (a 404 or 410 means it is gone already: done). */
+    record Delete(KnownBlock block) implements BlockOp {
+        public String blockId() {
+            return block.blockId();
+        }
+    }
+
+    /** Stop tracking a block whose source has aged out of the window; the target is left as it is. */
+    record Forget(KnownBlock block) implements BlockOp {
+        public String blockId() {
+            return block.blockId();
+        }
+    }
+}

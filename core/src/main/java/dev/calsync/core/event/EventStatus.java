@@ -1,0 +1,3 @@
+package dev.calsync.core.event;
+
+public enum EventStatus { CONFIRMED, TENTATIVE, CANCELLED }

@@ -1,0 +1,71 @@
+package dev.calsync.core.store;
+
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.sync.CalendarSyncState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable sync state. Everything is kept per group, so groups (and so people) never share cached events,
+ * tokens or blocks. Implementations must be safe for several threads and several processes.
+ */
+public interface SyncStore {
+
+    // --- groups ---------------------------------------------------------------------------------------
+
+    /** Create or replace a group and its member calendars. Cached events and blocks are kept. */
+    void saveGroup(SyncGroup group);
+
+    List<SyncGroup> groups();
+
+    Optional<SyncGroup> group(String groupId);
+
+    /** Forget a group and everything kept for it (its blocks must have been removed before). */
+    void deleteGroup(String groupId);
+
+    // --- per calendar of a group ------------------------------------------------------------------------
+
+    CalendarSyncState syncState(String groupId, CalendarRef calendar);
+
+    /** Every cached source event of the calendar in this group, cancelled ones included. */
+    List<SourceEvent> cachedEvents(String groupId, CalendarRef calendar);
+
+    /**
+     * In one transaction: apply each calendar's events to the cache and store its new state (token).
+     * Called only after every write the events imply has succeeded.
+     */
+    void commit(String groupId, List<CalendarCommit> commits);
+
+    /** Record a failure without touching the token or the cache. */
+    void recordFailure(String groupId, CalendarRef calendar, String error, Instant at);
+
+    // --- blocks ---------------------------------------------------------------------------------------------
+
+    List<KnownBlock> blocks(String groupId);
+
+    /** Insert or replace one block row (key: group, target calendar, block id). */
+    void saveBlock(KnownBlock block);
+
+    /** Insert or replace many rows in one transaction (the intents written before a batch of writes). */
+    void saveBlocks(List<KnownBlock> blocks);
+
+    void removeBlock(String groupId, CalendarRef target, String blockId);
+
+    /** Replace all rows of a group with the given ones, in one transaction (after a full reconcile). */
+    void replaceBlocks(String groupId, List<KnownBlock> blocks);
+
+    // --- one writer per group -----------------------------------------------------------------------------
+
+    /** Take the group's lease if it is free or expired; true when {@code owner} holds it now until now+ttl. */
+    boolean tryAcquireLease(String groupId, String owner, Instant now, Duration ttl);
+
+    /** Extend a lease still held by {@code owner}; false if it was lost (expired and taken by another). */
+    boolean renewLease(String groupId, String owner, Instant now, Duration ttl);
+
+    void releaseLease(String groupId, String owner);
+}
