@@ -1,14 +1,22 @@
 package dev.calsync.core.block;
 
+import dev.calsync.core.calendar.CalendarRef;
+
 /** One step of a plan. */
 public sealed interface BlockOp {
 
     String blockId();
 
+    CalendarRef target();
+
     /** Create the block (a 409 means it exists already: update it instead). */
     record Insert(DesiredBlock block) implements BlockOp {
         public String blockId() {
             return block.blockId();
+        }
+
+        public CalendarRef target() {
+            return block.target();
         }
     }
 
@@ -17,6 +25,10 @@ public sealed interface BlockOp {
         public String blockId() {
             return block.blockId();
         }
+
+        public CalendarRef target() {
+            return block.target();
+        }
     }
 
     /** Remove the block from its target (a 404 or 410 means it is gone already: done). */
@@ -24,12 +36,20 @@ public sealed interface BlockOp {
         public String blockId() {
             return block.blockId();
         }
+
+        public CalendarRef target() {
+            return block.target();
+        }
     }
 
     /** Stop tracking a block whose source has aged out of the window; the target is left as it is. */
     record Forget(KnownBlock block) implements BlockOp {
         public String blockId() {
             return block.blockId();
+        }
+
+        public CalendarRef target() {
+            return block.target();
         }
     }
 }

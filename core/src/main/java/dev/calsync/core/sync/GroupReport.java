@@ -1,0 +1,41 @@
+package dev.calsync.core.sync;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What one pass over a group did: the basis of CLI output, logs, metrics and the dashboard. */
+public record GroupReport(
+        String groupId,
+        Outcome outcome,
+        String mode,
+        List<CalendarReport> calendars,
+        int inserted,
+        int updated,
+        int deleted,
+        int forgotten,
+        int handEdits,
+        int skippedRecurring,
+        int failedWrites,
+        Duration took) {
+
+    public enum Outcome {
+        /** Everything read and written; tokens advanced. */
+        SYNCED,
+        /** Some calendar could not be read or written; what succeeded is kept, failed parts retry next pass. */
+        PARTIAL,
+        /** Another worker holds the group's lease; nothing done. */
+        LEASE_HELD
+    }
+
+    public GroupReport {
+        calendars = List.copyOf(calendars);
+    }
+
+    public int writes() {
+        return inserted + updated + deleted;
+    }
+
+    public static GroupReport leaseHeld(String groupId, String mode) {
+        return new GroupReport(groupId, Outcome.LEASE_HELD, mode, List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.store.SyncStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A held group lease, renewed while a pass works so that only a dead holder's lease runs out. */
+final class Lease {
+    private final SyncStore store;
+    private final Clock clock;
+    private final String groupId;
+    private final String owner;
+    private final Duration ttl;
+    private Instant renewedAt;
+
+    private Lease(SyncStore store, Clock clock, String groupId, String owner, Duration ttl, Instant at) {
+        this.store = store;
+        this.clock = clock;
+        this.groupId = groupId;
+        this.owner = owner;
+        this.ttl = ttl;
+        this.renewedAt = at;
+    }
+
+    /** The lease, or null when another worker holds it. */
+    static Lease acquire(SyncStore store, Clock clock, String groupId, String owner, Duration ttl) {
+        Instant now = clock.instant();
+        return store.tryAcquireLease(groupId, owner, now, ttl) ? new Lease(store, clock, groupId, owner, ttl, now) : null;
+    }
+
+    /** Renew once a third of the lease has passed; throws when it was lost meanwhile. */
+    void keepAlive() {
+        Instant now = clock.instant();
+        if (Duration.between(renewedAt, now).compareTo(ttl.dividedBy(3)) < 0) {
+            return;
+        }
+        if (!store.renewLease(groupId, owner, now, ttl)) {
+            throw new LeaseLostException(groupId);
+        }
+        renewedAt = now;
+    }
+
+    void release() {
+        store.releaseLease(groupId, owner);
+    }
+}

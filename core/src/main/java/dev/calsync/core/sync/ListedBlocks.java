@@ -1,0 +1,38 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockMarker;
+import dev.calsync.core.block.BlockState;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.group.SyncGroup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a group's own blocks out of a full listing of one of its calendars. */
+final class ListedBlocks {
+    private ListedBlocks() {
+    }
+
+    static List<KnownBlock> of(SyncGroup group, CalendarRef target, List<SourceEvent> listed) {
+        Map<String, String> calendarByHash = new HashMap<>();
+        group.calendars().forEach(c -> calendarByHash.put(BlockMarker.calendarHash(c), c.key()));
+        List<KnownBlock> blocks = new ArrayList<>();
+        for (SourceEvent event : listed) {
+            Optional<BlockMarker> marker = BlockMarker.read(event.privateProperties());
+            if (marker.isEmpty() || !marker.get().groupId().equals(group.id()) || event.cancelled()) {
+                continue;
+            }
+            // A block of a calendar no longer in the group keeps its hash: nothing will want it, so it goes.
+            String source = calendarByHash.getOrDefault(marker.get().sourceCalendarHash(),
+                    marker.get().sourceCalendarHash());
+            blocks.add(new KnownBlock(group.id(), target, event.id(), source, marker.get().sourceEventId(),
+                    BlockBody.contentHashOf(event), BlockState.SYNCED));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.block.BlockIds;
+import dev.calsync.core.block.BlockOp;
+import dev.calsync.core.block.DesiredBlock;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.core.provider.ChangeSet;
+import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.Projection;
+import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.SyncStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The old poller, kept only as the benchmark's baseline: list everything, delete every block, create every
+ * block again under a fresh id. Never the default; never used for recovery.
+ */
+final class NaivePass {
+    private final CalendarProvider provider;
+    private final SyncStore store;
+    private final Lease lease;
+    private final java.time.Clock clock;
+
+    NaivePass(CalendarProvider provider, SyncStore store, Lease lease, java.time.Clock clock) {
+        this.clock = clock;
+        this.provider = provider;
+        this.store = store;
+        this.lease = lease;
+    }
+
+    GroupReport run(Pass pass) {
+        Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
+        List<KnownBlock> existing = new ArrayList<>();
+        List<CalendarCommit> commits = new ArrayList<>();
+        for (CalendarRef calendar : pass.group.calendars()) {
+            try {
+                ChangeSet all = provider.listAll(calendar, pass.group.window().start(pass.started));
+                sources.put(calendar, SourceCache.sourcesOnly(all.events()));
+                existing.addAll(ListedBlocks.of(pass.group, calendar, all.events()));
+                commits.add(new CalendarCommit(calendar, true, sources.get(calendar),
+                        store.syncState(pass.group.id(), calendar).afterSuccess(all.nextSyncToken(), true, pass.started)));
+                pass.calendarReports.put(calendar,
+                        new CalendarReport(calendar.key(), "full", "naive mode", all.events().size(), null));
+            } catch (ProviderException e) {
+                pass.fail(calendar, SyncErrors.describe(e));
+            }
+        }
+        PlanExecutor.Result result = new PlanExecutor.Result();
+        if (!pass.errors.isEmpty()) {
+            // Deleting everything after a partial read would remove blocks whose sources we did not see.
+            return pass.report("naive", result, clock.instant());
+        }
+        BlockRows rows = new BlockRows(existing);
+        List<BlockOp> plan = new ArrayList<>();
+        existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
+        String generation = Long.toString(pass.started.toEpochMilli());
+        for (DesiredBlock block : Projection.of(pass.group, sources, pass.started).desired()) {
+            String freshId = BlockIds.of(block.groupId(), block.source(), block.sourceEventId() + "#" + generation,
+                    block.target());
+            plan.add(new BlockOp.Insert(new DesiredBlock(block.groupId(), block.source(), block.sourceEventId(),
+                    block.target(), freshId, block.body())));
+        }
+        result = new PlanExecutor(provider, store).apply(plan, rows, lease);
+        store.replaceBlocks(pass.group.id(), rows.all());
+        if (result.failedTargets.isEmpty()) {
+            store.commit(pass.group.id(), commits);
+        }
+        result.failedTargets.forEach(pass::fail);
+        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
+        return pass.report("naive", result, clock.instant());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.block.BlockOp;
+import dev.calsync.core.block.BlockState;
+import dev.calsync.core.block.DesiredBlock;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.core.provider.InsertOutcome;
+import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.provider.UpdateOutcome;
+import dev.calsync.core.store.SyncStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase five of a pass: apply a plan through the provider, recording each write in the store as soon as
+ * it is confirmed. Every write is idempotent (deterministic ids; 409 → update; 404/410 on delete → done),
+ * so replaying a plan after a crash or a lost response never makes a duplicate.
+ */
+final class PlanExecutor {
+    private final CalendarProvider provider;
+    private final SyncStore store;
+
+    PlanExecutor(CalendarProvider provider, SyncStore store) {
+        this.provider = provider;
+        this.store = store;
+    }
+
+    /** Counts of what was done, and the first failure of each target that stopped its writes. */
+    static final class Result {
+        int inserted;
+        int updated;
+        int deleted;
+        int forgotten;
+        final Map<CalendarRef, String> failedTargets = new LinkedHashMap<>();
+
+        int failedWrites() {
+            return failedTargets.size();
+        }
+    }
+
+    Result apply(List<BlockOp> plan, BlockRows rows, Lease lease) {
+        writeIntents(plan, rows);
+        Result result = new Result();
+        for (BlockOp op : plan) {
+            if (result.failedTargets.containsKey(op.target())) {
+                continue;
+            }
+            lease.keepAlive();
+            try {
+                applyOne(op, rows, result);
+            } catch (ProviderException e) {
+                // One broken target must not stop the others; its remaining writes wait for the next pass.
+                result.failedTargets.put(op.target(), SyncErrors.describe(e));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Before an insert is sent, remember that the block may exist: if the process dies before the answer,
+     * the next pass still knows to converge that id (insert it again, or delete it if no longer wanted).
+     */
+    private void writeIntents(List<BlockOp> plan, BlockRows rows) {
+        List<KnownBlock> intents = plan.stream()
+                .filter(op -> op instanceof BlockOp.Insert)
+                .map(op -> ((BlockOp.Insert) op).block().known(BlockState.PENDING))
+                .filter(intent -> rows.get(intent.target(), intent.blockId()).isEmpty())
+                .toList();
+        if (!intents.isEmpty()) {
+            store.saveBlocks(intents);
+            intents.forEach(rows::put);
+        }
+    }
+
+    private void applyOne(BlockOp op, BlockRows rows, Result result) {
+        if (op instanceof BlockOp.Insert insert) {
+            put(insert.block(), true);
+            confirm(insert.block(), rows);
+            result.inserted++;
+        } else if (op instanceof BlockOp.Update update) {
+            put(update.block(), false);
+            confirm(update.block(), rows);
+            result.updated++;
+        } else if (op instanceof BlockOp.Delete delete) {
+            provider.delete(delete.target(), delete.blockId());
+            forget(delete.block(), rows);
+            result.deleted++;
+        } else if (op instanceof BlockOp.Forget aged) {
+            forget(aged.block(), rows);
+            result.forgotten++;
+        }
+    }
+
+    /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
+    private void put(DesiredBlock block, boolean insertFirst) {
+        if (insertFirst && provider.insert(block.target(), block.blockId(), block.body()) == InsertOutcome.CREATED) {
+            return;
+        }
+        if (provider.update(block.target(), block.blockId(), block.body()) == UpdateOutcome.UPDATED) {
+            return;
+        }
+        if (insertFirst || provider.insert(block.target(), block.blockId(), block.body()) != InsertOutcome.CREATED) {
+            throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
+                    "block " + block.blockId() + " both exists and does not exist on " + block.target());
+        }
+    }
+
+    private void confirm(DesiredBlock block, BlockRows rows) {
+        KnownBlock row = block.known(BlockState.SYNCED);
+        store.saveBlock(row);
+        rows.put(row);
+    }
+
+    private void forget(KnownBlock block, BlockRows rows) {
+        store.removeBlock(block.groupId(), block.target(), block.blockId());
+        rows.remove(block.target(), block.blockId());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockOp;
+import dev.calsync.core.block.BlockState;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.group.ManualEditPolicy;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.group.SyncMode;
+import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.ProjectedBlocks;
+import dev.calsync.core.reconcile.Projection;
+import dev.calsync.core.reconcile.Reconciler;
+import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.SyncStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One pass over one group, under the group's lease, in named phases:
+ * read changes → lay them over the cache → note echoes of our own blocks → project → plan → apply →
+ * save tokens. A token is saved only after every write it implies has succeeded, so a crash anywhere
+ * replays from the old token, and replays are safe because every write is idempotent.
+ */
+public final class SyncEngine {
+    private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
+
+    private final CalendarProvider provider;
+    private final SyncStore store;
+    private final Clock clock;
+    private final String workerId;
+    private final Duration leaseTtl;
+    private final ChangeReader reader;
+    private final PlanExecutor executor;
+
+    public SyncEngine(CalendarProvider provider, SyncStore store, Clock clock, String workerId, Duration leaseTtl) {
+        this.provider = provider;
+        this.store = store;
+        this.clock = clock;
+        this.workerId = workerId;
+        this.leaseTtl = leaseTtl;
+        this.reader = new ChangeReader(provider);
+        this.executor = new PlanExecutor(provider, store);
+    }
+
+    public GroupReport sync(SyncGroup group, SyncRequest request) {
+        Instant started = clock.instant();
+        Lease lease = Lease.acquire(store, clock, group.id(), workerId, leaseTtl);
+        if (lease == null) {
+            LOG.log(Level.INFO, "group {0}: another worker holds the lease, skipped", group.id());
+            return GroupReport.leaseHeld(group.id(), modeName(group, request));
+        }
+        try {
+            Pass pass = new Pass(group, request, started);
+            if (group.mode() == SyncMode.NAIVE && !request.full()) {
+                return new NaivePass(provider, store, lease, clock).run(pass);
+            }
+            return converge(pass, lease);
+        } catch (LeaseLostException e) {
+            LOG.log(Level.WARNING, "group {0}: lease lost mid-pass; the next holder replays it", group.id());
+            return GroupReport.leaseHeld(group.id(), modeName(group, request));
+        } finally {
+            lease.release();
+        }
+    }
+
+    private GroupReport converge(Pass pass, Lease lease) {
+        SyncGroup group = pass.group;
+        boolean full = pass.request.full() || group.mode() == SyncMode.FULL;
+
+        // 1. Read what changed (or everything, where there is no usable token).
+        Map<CalendarRef, ChangeReader.Read> reads = readChanges(pass, full, lease);
+
+        // 2. Sources: the cache with what was just read laid over it.
+        Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
+        for (CalendarRef calendar : group.calendars()) {
+            sources.put(calendar, SourceCache.overlay(store.cachedEvents(group.id(), calendar), reads.get(calendar)));
+        }
+
+        // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
+        BlockRows rows = new BlockRows(store.blocks(group.id()));
+        List<KnownBlock> respected = new ArrayList<>();
+        for (ChangeReader.Read read : reads.values()) {
+            if (read.full()) {
+                rows.replaceTarget(read.calendar(), keepRespected(
+                        ListedBlocks.of(group, read.calendar(), read.changes().events()), rows));
+            } else {
+                pass.handEdits += noteEchoes(group, read, rows, respected);
+            }
+        }
+
+        // 4. Project and plan.
+        ProjectedBlocks projected = Projection.of(group, sources, pass.started);
+        pass.skippedRecurring = projected.skippedRecurring();
+        List<BlockOp> plan = Reconciler.plan(projected.desired(), rows.all(), projected.agedOut());
+
+        // 5. Apply.
+        PlanExecutor.Result applied = executor.apply(plan, rows, lease);
+        applied.failedTargets.forEach((target, error) -> pass.fail(target, error));
+
+        // 6. Save what was learned: tokens only when every write succeeded.
+        if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
+            store.replaceBlocks(group.id(), rows.all());
+        } else if (!respected.isEmpty()) {
+            store.saveBlocks(respected);
+        }
+        if (applied.failedTargets.isEmpty()) {
+            commit(pass, reads);
+        }
+        recordFailures(pass);
+        GroupReport report = pass.report(modeName(group, pass.request), applied, clock.instant());
+        LOG.log(Level.INFO, "group {0}: {1} ({2} inserted, {3} updated, {4} deleted) in {5} ms",
+                group.id(), report.outcome(), report.inserted(), report.updated(), report.deleted(),
+                report.took().toMillis());
+        return report;
+    }
+
+    private Map<CalendarRef, ChangeReader.Read> readChanges(Pass pass, boolean full, Lease lease) {
+        Map<CalendarRef, ChangeReader.Read> reads = new LinkedHashMap<>();
+        Instant timeMin = pass.group.window().start(pass.started);
+        for (CalendarRef calendar : pass.group.calendars()) {
+            if (!full && !pass.request.reads(calendar)) {
+                pass.calendarReports.put(calendar, new CalendarReport(calendar.key(), "none", null, 0, null));
+                continue;
+            }
+            lease.keepAlive();
+            try {
+                ChangeReader.Read read = reader.read(calendar, store.syncState(pass.group.id(), calendar), full, timeMin);
+                reads.put(calendar, read);
+                pass.calendarReports.put(calendar, new CalendarReport(calendar.key(),
+                        read.full() ? "full" : "incremental", read.fullReason(), read.changes().events().size(), null));
+            } catch (ProviderException e) {
+                // An unreadable calendar keeps its cache and token: nothing is concluded from a failed read.
+                pass.calendarReports.put(calendar, new CalendarReport(calendar.key(), "none", null, 0, null));
+                pass.fail(calendar, SyncErrors.describe(e));
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * Every calendar is also a source, so its changes include our own block writes. A block whose content
+     * equals what we wrote is our echo. One that differs was edited or deleted by hand.
+     */
+    private int noteEchoes(SyncGroup group, ChangeReader.Read read, BlockRows rows, List<KnownBlock> respected) {
+        int handEdits = 0;
+        for (SourceEvent event : read.changes().events()) {
+            // Known by id, not by marker: a deleted block comes back as a bare cancelled id.
+            Optional<KnownBlock> row = rows.get(read.calendar(), event.id());
+            if (row.isEmpty() || row.get().state() != BlockState.SYNCED
+                    || row.get().contentHash().equals(BlockBody.contentHashOf(event))) {
+                continue;
+            }
+            handEdits++;
+            if (group.manualEdits() == ManualEditPolicy.RESTORE) {
+                // A hash no desired block has: the plan will write the block back.
+                rows.put(row.get().withContentHash("edited-by-hand"));
+            } else {
+                KnownBlock kept = row.get().withState(BlockState.RESPECTED);
+                rows.put(kept);
+                respected.add(kept);
+            }
+        }
+        return handEdits;
+    }
+
+    /** A listing shows a respected block's edited content; the row's remembered source content still counts. */
+    private static List<KnownBlock> keepRespected(List<KnownBlock> listed, BlockRows rows) {
+        return listed.stream()
+                .map(block -> rows.get(block.target(), block.blockId())
+                        .filter(row -> row.state() == BlockState.RESPECTED)
+                        .orElse(block))
+                .toList();
+    }
+
+    private void commit(Pass pass, Map<CalendarRef, ChangeReader.Read> reads) {
+        List<CalendarCommit> commits = new ArrayList<>();
+        for (ChangeReader.Read read : reads.values()) {
+            var state = store.syncState(pass.group.id(), read.calendar())
+                    .afterSuccess(read.changes().nextSyncToken(), read.full(), pass.started);
+            commits.add(new CalendarCommit(read.calendar(), read.full(),
+                    SourceCache.sourcesOnly(read.changes().events()), state));
+        }
+        if (!commits.isEmpty()) {
+            store.commit(pass.group.id(), commits);
+        }
+    }
+
+    private void recordFailures(Pass pass) {
+        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
+    }
+
+    private static String modeName(SyncGroup group, SyncRequest request) {
+        if (request.full()) {
+            return "full";
+        }
+        return group.mode().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
