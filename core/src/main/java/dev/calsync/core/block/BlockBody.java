@@ -10,24 +10,36 @@ import java.util.Map;
  * fixed parts of a block (opaque, private, no reminders, no attendees, description or location).
  *
  * @param recurrence the source series' RRULE/EXDATE/RDATE lines, or empty
+ * @param cancelled  true for an occurrence of a block series that must not take place (its source occurrence
+ *                   was cancelled or declined); such a body is applied by deleting the instance
  */
 public record BlockBody(String summary, EventTime start, EventTime end, List<String> recurrence,
-                        Map<String, String> marker) {
+                        Map<String, String> marker, boolean cancelled) {
+    static final String CANCELLED_HASH = "cancelled";
 
     public BlockBody {
         recurrence = List.copyOf(recurrence);
         marker = Map.copyOf(marker);
     }
 
-    /** Hash of what a person can see and change; an echo with another hash was edited by hand. */
-    public String contentHash() {
-        return hash(summary, start, end, recurrence);
+    public BlockBody(String summary, EventTime start, EventTime end, List<String> recurrence,
+                     Map<String, String> marker) {
+        this(summary, start, end, recurrence, marker, false);
     }
 
-    /** The same hash for an event read back from a target; a deleted block never matches. */
+    public static BlockBody cancelledOccurrence(Map<String, String> marker) {
+        return new BlockBody(null, null, null, List.of(), marker, true);
+    }
+
+    /** Hash of what a person can see and change; an echo with another hash was edited by hand. */
+    public String contentHash() {
+        return cancelled ? CANCELLED_HASH : hash(summary, start, end, recurrence);
+    }
+
+    /** The same hash for an event read back from a target; a deleted block never matches a live one. */
     public static String contentHashOf(SourceEvent echo) {
         if (echo.cancelled() || echo.start() == null || echo.end() == null) {
-            return "cancelled";
+            return CANCELLED_HASH;
         }
         return hash(echo.summary(), echo.start(), echo.end(), echo.recurrence());
     }

@@ -31,6 +31,20 @@ public sealed interface BlockOp {
         }
     }
 
+    /**
+     * Put an occurrence of a block series back to what the series says, then stop tracking it: its source
+     * exception was reverted or removed while the series stays.
+     */
+    record Reset(DesiredBlock block) implements BlockOp {
+        public String blockId() {
+            return block.blockId();
+        }
+
+        public CalendarRef target() {
+            return block.target();
+        }
+    }
+
     /** Remove the block from its target (a 404 or 410 means it is gone already: done). */
     record Delete(KnownBlock block) implements BlockOp {
         public String blockId() {

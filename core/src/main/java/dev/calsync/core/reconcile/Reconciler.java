@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The diff: desired blocks against the blocks known to exist, as a plan of inserts, updates, deletes and
- * forgets. Pure, and the same whatever order its inputs come in.
+ * The diff: desired blocks against the blocks known to exist, as a plan of inserts, updates, resets,
+ * deletes and forgets. Pure, and the same whatever order its inputs come in. Within a target the plan is
+ * in block id order, so a block series is written before any of its occurrences.
  */
 public final class Reconciler {
     private static final Comparator<BlockOp> ORDER =
@@ -29,34 +31,45 @@ public final class Reconciler {
         for (KnownBlock block : known) {
             knownById.merge(slot(block.target().key(), block.blockId()), block, Reconciler::morePessimistic);
         }
-        List<BlockOp> plan = new ArrayList<>();
         Map<String, DesiredBlock> desiredById = new HashMap<>();
         for (DesiredBlock block : desired) {
             desiredById.put(slot(block.target().key(), block.blockId()), block);
         }
+        List<BlockOp> plan = new ArrayList<>();
         for (Map.Entry<String, DesiredBlock> entry : desiredById.entrySet()) {
             DesiredBlock want = entry.getValue();
             KnownBlock have = knownById.get(entry.getKey());
             if (have == null || have.state() == BlockState.PENDING) {
-                // A pending row may or may not exist on the target: the insert's 409 tells.
-                plan.add(new BlockOp.Insert(want));
+                // An occurrence exists with its series and can only be overwritten; anything else is inserted,
+                // and a pending row may or may not exist on the target: the insert's 409 tells.
+                plan.add(want.isInstance() ? new BlockOp.Update(want) : new BlockOp.Insert(want));
             } else if (!have.contentHash().equals(want.contentHash())) {
                 plan.add(new BlockOp.Update(want));
             }
         }
         for (Map.Entry<String, KnownBlock> entry : knownById.entrySet()) {
-            if (desiredById.containsKey(entry.getKey())) {
-                continue;
-            }
-            KnownBlock have = entry.getValue();
-            if (agedOut.contains(new SourceKey(have.sourceCalendar(), have.sourceEventId()))) {
-                plan.add(new BlockOp.Forget(have));
-            } else {
-                plan.add(new BlockOp.Delete(have));
+            if (!desiredById.containsKey(entry.getKey())) {
+                plan.add(removal(entry.getValue(), desiredById, agedOut));
             }
         }
         plan.sort(ORDER);
         return plan;
+    }
+
+    /** How a block nobody wants any more goes away. */
+    private static BlockOp removal(KnownBlock have, Map<String, DesiredBlock> desiredById, Set<SourceKey> agedOut) {
+        if (agedOut.contains(new SourceKey(have.sourceCalendar(), have.sourceEventId()))) {
+            return new BlockOp.Forget(have);
+        }
+        int underscore = have.blockId().indexOf('_');
+        if (underscore < 0) {
+            return new BlockOp.Delete(have);
+        }
+        // An occurrence of a block series: deleting it would cancel that occurrence. If the series stays,
+        // put the occurrence back as the series has it; if the series goes, the occurrence goes with it.
+        DesiredBlock series = desiredById.get(slot(have.target().key(), have.blockId().substring(0, underscore)));
+        Optional<DesiredBlock> plain = series == null ? Optional.empty() : OccurrenceDefaults.of(series, have);
+        return plain.<BlockOp>map(BlockOp.Reset::new).orElseGet(() -> new BlockOp.Forget(have));
     }
 
     private static String slot(String target, String blockId) {

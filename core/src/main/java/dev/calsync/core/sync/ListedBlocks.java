@@ -21,6 +21,7 @@ final class ListedBlocks {
     static List<KnownBlock> of(SyncGroup group, CalendarRef target, List<SourceEvent> listed) {
         Map<String, String> calendarByHash = new HashMap<>();
         group.calendars().forEach(c -> calendarByHash.put(BlockMarker.calendarHash(c), c.key()));
+        Map<String, KnownBlock> liveById = new HashMap<>();
         List<KnownBlock> blocks = new ArrayList<>();
         for (SourceEvent event : listed) {
             Optional<BlockMarker> marker = BlockMarker.read(event.privateProperties());
@@ -30,8 +31,19 @@ final class ListedBlocks {
             // A block of a calendar no longer in the group keeps its hash: nothing will want it, so it goes.
             String source = calendarByHash.getOrDefault(marker.get().sourceCalendarHash(),
                     marker.get().sourceCalendarHash());
-            blocks.add(new KnownBlock(group.id(), target, event.id(), source, marker.get().sourceEventId(),
-                    BlockBody.contentHashOf(event), BlockState.SYNCED));
+            KnownBlock block = new KnownBlock(group.id(), target, event.id(), source, marker.get().sourceEventId(),
+                    BlockBody.contentHashOf(event), BlockState.SYNCED);
+            blocks.add(block);
+            liveById.put(event.id(), block);
+        }
+        for (SourceEvent event : listed) {
+            KnownBlock series = event.cancelled() ? liveById.get(event.recurringEventId()) : null;
+            if (series != null && event.id().startsWith(series.blockId() + "_")) {
+                // A cancelled occurrence of one of our series comes back as a bare id: it is a block too.
+                String suffix = event.id().substring(series.blockId().length());
+                blocks.add(new KnownBlock(group.id(), target, event.id(), series.sourceCalendar(),
+                        series.sourceEventId() + suffix, BlockBody.contentHashOf(event), BlockState.SYNCED));
+            }
         }
         return blocks;
     }

@@ -10,9 +10,11 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.Projection;
+import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.SyncStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,10 @@ final class NaivePass {
     private final Lease lease;
     private final java.time.Clock clock;
 
-    NaivePass(CalendarProvider provider, SyncStore store, Lease lease, java.time.Clock clock) {
+    private final Recurrences recurrences;
+
+    NaivePass(CalendarProvider provider, SyncStore store, Recurrences recurrences, Lease lease, java.time.Clock clock) {
+        this.recurrences = recurrences;
         this.clock = clock;
         this.provider = provider;
         this.store = store;
@@ -60,11 +65,22 @@ final class NaivePass {
         List<BlockOp> plan = new ArrayList<>();
         existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
         String generation = Long.toString(pass.started.toEpochMilli());
-        for (DesiredBlock block : Projection.of(pass.group, sources, pass.started).desired()) {
-            String freshId = BlockIds.of(block.groupId(), block.source(), block.sourceEventId() + "#" + generation,
-                    block.target());
-            plan.add(new BlockOp.Insert(new DesiredBlock(block.groupId(), block.source(), block.sourceEventId(),
-                    block.target(), freshId, block.body())));
+        List<DesiredBlock> desired = Projection.of(pass.group, sources, pass.started, recurrences).desired();
+        Map<String, String> freshIds = new HashMap<>();
+        for (DesiredBlock block : desired) {
+            if (!block.isInstance()) {
+                String freshId = BlockIds.of(block.groupId(), block.source(),
+                        block.sourceEventId() + "#" + generation, block.target());
+                freshIds.put(block.blockId(), freshId);
+                plan.add(new BlockOp.Insert(renamed(block, freshId, null)));
+            }
+        }
+        for (DesiredBlock block : desired) {
+            String freshSeries = block.isInstance() ? freshIds.get(block.seriesBlockId()) : null;
+            if (freshSeries != null) {
+                String freshId = freshSeries + block.blockId().substring(block.seriesBlockId().length());
+                plan.add(new BlockOp.Update(renamed(block, freshId, freshSeries)));
+            }
         }
         result = new PlanExecutor(provider, store).apply(plan, rows, lease);
         store.replaceBlocks(pass.group.id(), rows.all());
@@ -74,5 +90,10 @@ final class NaivePass {
         result.failedTargets.forEach(pass::fail);
         pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
         return pass.report("naive", result, clock.instant());
+    }
+
+    private static DesiredBlock renamed(DesiredBlock block, String blockId, String seriesBlockId) {
+        return new DesiredBlock(block.groupId(), block.source(), block.sourceEventId(), block.target(), blockId,
+                block.body(), seriesBlockId);
     }
 }

@@ -84,6 +84,12 @@ final class PlanExecutor {
             put(update.block(), false);
             confirm(update.block(), rows);
             result.updated++;
+        } else if (op instanceof BlockOp.Reset reset) {
+            // The occurrence may be gone with a changed series: then there is nothing to put back.
+            provider.update(reset.target(), reset.blockId(), reset.block().body());
+            store.removeBlock(reset.block().groupId(), reset.target(), reset.blockId());
+            rows.remove(reset.target(), reset.blockId());
+            result.updated++;
         } else if (op instanceof BlockOp.Delete delete) {
             provider.delete(delete.target(), delete.blockId());
             forget(delete.block(), rows);
@@ -96,6 +102,10 @@ final class PlanExecutor {
 
     /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
     private void put(DesiredBlock block, boolean insertFirst) {
+        if (block.isInstance()) {
+            putOccurrence(block);
+            return;
+        }
         if (insertFirst && provider.insert(block.target(), block.blockId(), block.body()) == InsertOutcome.CREATED) {
             return;
         }
@@ -105,6 +115,18 @@ final class PlanExecutor {
         if (insertFirst || provider.insert(block.target(), block.blockId(), block.body()) != InsertOutcome.CREATED) {
             throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
                     "block " + block.blockId() + " both exists and does not exist on " + block.target());
+        }
+    }
+
+    /**
+     * An occurrence of a block series is written through its instance id: overwritten, or deleted to cancel
+     * it. A 404 means the series has no such occurrence (its rule changed): nothing to override.
+     */
+    private void putOccurrence(DesiredBlock block) {
+        if (block.body().cancelled()) {
+            provider.delete(block.target(), block.blockId());
+        } else {
+            provider.update(block.target(), block.blockId(), block.body());
         }
     }
 

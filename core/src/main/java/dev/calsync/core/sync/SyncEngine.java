@@ -14,6 +14,7 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.reconcile.Reconciler;
+import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.SyncStore;
 import java.lang.System.Logger.Level;
@@ -42,9 +43,16 @@ public final class SyncEngine {
     private final Duration leaseTtl;
     private final ChangeReader reader;
     private final PlanExecutor executor;
+    private final Recurrences recurrences;
 
-    public SyncEngine(CalendarProvider provider, SyncStore store, Clock clock, String workerId, Duration leaseTtl) {
+    /**
+     * @param workerId    names this process or thread in leases; unique per worker
+     * @param recurrences the series expander (null: series are not mirrored, only counted)
+     */
+    public SyncEngine(CalendarProvider provider, SyncStore store, Recurrences recurrences, Clock clock,
+                      String workerId, Duration leaseTtl) {
         this.provider = provider;
+        this.recurrences = recurrences;
         this.store = store;
         this.clock = clock;
         this.workerId = workerId;
@@ -63,7 +71,7 @@ public final class SyncEngine {
         try {
             Pass pass = new Pass(group, request, started);
             if (group.mode() == SyncMode.NAIVE && !request.full()) {
-                return new NaivePass(provider, store, lease, clock).run(pass);
+                return new NaivePass(provider, store, recurrences, lease, clock).run(pass);
             }
             return converge(pass, lease);
         } catch (LeaseLostException e) {
@@ -100,7 +108,7 @@ public final class SyncEngine {
         }
 
         // 4. Project and plan.
-        ProjectedBlocks projected = Projection.of(group, sources, pass.started);
+        ProjectedBlocks projected = Projection.of(group, sources, pass.started, recurrences);
         pass.skippedRecurring = projected.skippedRecurring();
         List<BlockOp> plan = Reconciler.plan(projected.desired(), rows.all(), projected.agedOut());
 

@@ -1,6 +1,5 @@
 package dev.calsync.core.sync;
 
-import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.KnownBlock;
@@ -11,6 +10,7 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.Projection;
+import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +29,10 @@ public final class Verifier {
     private final CalendarProvider provider;
     private final SyncStore store;
     private final Clock clock;
+    private final Recurrences recurrences;
 
-    public Verifier(CalendarProvider provider, SyncStore store, Clock clock) {
+    public Verifier(CalendarProvider provider, SyncStore store, Recurrences recurrences, Clock clock) {
+        this.recurrences = recurrences;
         this.provider = provider;
         this.store = store;
         this.clock = clock;
@@ -49,7 +51,7 @@ public final class Verifier {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + SyncErrors.describe(e));
             }
         }
-        List<DesiredBlock> desired = Projection.of(group, sources, now).desired();
+        List<DesiredBlock> desired = Projection.of(group, sources, now, recurrences).desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)
                 .forEach(b -> respected.put(b.target().key() + "\n" + b.blockId(), b));
