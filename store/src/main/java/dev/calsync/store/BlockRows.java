@@ -1,0 +1,83 @@
+package dev.calsync.store;
+
+import dev.calsync.core.block.BlockState;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The {@code blocks} table: one row per block calsync wrote (or is about to write) on a target calendar. */
+final class BlockRows {
+
+    private final Upsert.Statement upsert;
+
+    BlockRows(Dialect dialect) {
+        this.upsert = Upsert.into("blocks")
+                .key("group_id", "target_account", "target_calendar", "block_id")
+                .set("source_calendar", "source_event_id", "content_hash", "block_state")
+                .build(dialect);
+    }
+
+    void upsert(Connection connection, List<KnownBlock> blocks) throws SQLException {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(upsert.sql())) {
+            int pending = 0;
+            for (KnownBlock block : blocks) {
+                upsert.bind(ps, block.groupId(), block.target().accountId(), block.target().calendarId(),
+                        block.blockId(), block.sourceCalendar(), block.sourceEventId(), block.contentHash(),
+                        block.state() == null ? null : block.state().name());
+                ps.addBatch();
+                if (++pending == Jdbc.BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    List<KnownBlock> read(Connection connection, String groupId) throws SQLException {
+        String sql = "SELECT target_account, target_calendar, block_id, source_calendar, source_event_id,"
+                + " content_hash, block_state FROM blocks WHERE group_id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<KnownBlock> blocks = new ArrayList<>();
+                while (rs.next()) {
+                    String state = rs.getString("block_state");
+                    blocks.add(new KnownBlock(groupId,
+                            new CalendarRef(rs.getString("target_account"), rs.getString("target_calendar")),
+                            rs.getString("block_id"),
+                            rs.getString("source_calendar"),
+                            rs.getString("source_event_id"),
+                            rs.getString("content_hash"),
+                            state == null ? null : BlockState.valueOf(state)));
+                }
+                // Sorted here rather than by ORDER BY, so both databases give the same (code point) order.
+                blocks.sort(Comparator.comparing((KnownBlock b) -> b.target().accountId())
+                        .thenComparing(b -> b.target().calendarId()).thenComparing(KnownBlock::blockId));
+                return blocks;
+            }
+        }
+    }
+
+    void delete(Connection connection, String groupId, CalendarRef target, String blockId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM blocks"
+                + " WHERE group_id = ? AND target_account = ? AND target_calendar = ? AND block_id = ?")) {
+            ps.setString(1, groupId);
+            ps.setString(2, target.accountId());
+            ps.setString(3, target.calendarId());
+            ps.setString(4, blockId);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.calsync.store;
+
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.group.ManualEditPolicy;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.group.SyncMode;
+import dev.calsync.core.group.Window;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code sync_groups} and {@code group_calendars} tables: groups with their member calendars in order. */
+final class GroupRows {
+
+    private static final String GROUP_COLUMNS =
+            "id, owner, busy_title, past_days, future_days, sync_mode, manual_edits";
+
+    private final Upsert.Statement upsert;
+
+    GroupRows(Dialect dialect) {
+        // paused is not part of SyncGroup: saving a group must not resume it, so the upsert leaves it alone.
+        this.upsert = Upsert.into("sync_groups")
+                .key("id")
+                .set("owner", "busy_title", "past_days", "future_days", "sync_mode", "manual_edits", "updated_at")
+                .insertOnly("created_at")
+                .build(dialect);
+    }
+
+    void save(Connection connection, SyncGroup group, Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(upsert.sql())) {
+            upsert.bind(ps, group.id(), group.owner(), group.busyTitle(), group.window().pastDays(),
+                    group.window().futureDays(), group.mode().name(), group.manualEdits().name(),
+                    Jdbc.timestamp(now), Jdbc.timestamp(now));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM group_calendars WHERE group_id = ?")) {
+            ps.setString(1, group.id());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO group_calendars (group_id, position_no, account_id, calendar_id) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (CalendarRef calendar : group.calendars()) {
+                ps.setString(1, group.id());
+                ps.setInt(2, position++);
+                ps.setString(3, calendar.accountId());
+                ps.setString(4, calendar.calendarId());
+                ps.addBatch();
+            }
+            if (position > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Which groups {@link #read} returns. */
+    enum Filter {
+        ALL(""), BY_ID(" WHERE id = ?"), BY_OWNER(" WHERE owner = ?");
+
+        private final String where;
+
+        Filter(String where) {
+            this.where = where;
+        }
+    }
+
+    /**
+     * The groups that pass {@code filter} (with {@code value} for its parameter), ordered by id, each with its
+     * calendars in saved order. Two queries whatever the number of groups.
+     */
+    List<SyncGroup> read(Connection connection, Filter filter, String value) throws SQLException {
+        Map<String, GroupRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + GROUP_COLUMNS + " FROM sync_groups" + filter.where)) {
+            if (filter != Filter.ALL) {
+                ps.setString(1, value);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    GroupRow row = new GroupRow(rs.getString("id"), rs.getString("owner"), rs.getString("busy_title"),
+                            new Window(rs.getInt("past_days"), rs.getInt("future_days")),
+                            SyncMode.valueOf(rs.getString("sync_mode")),
+                            ManualEditPolicy.valueOf(rs.getString("manual_edits")), new ArrayList<>());
+                    rows.put(row.id, row);
+                }
+            }
+        }
+        String members = filter == Filter.ALL ? "" : " WHERE group_id IN (SELECT id FROM sync_groups" + filter.where + ")";
+        try (PreparedStatement ps = connection.prepareStatement("SELECT group_id, account_id, calendar_id"
+                + " FROM group_calendars" + members + " ORDER BY group_id, position_no")) {
+            if (filter != Filter.ALL) {
+                ps.setString(1, value);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    GroupRow row = rows.get(rs.getString("group_id"));
+                    if (row != null) {
+                        row.calendars.add(new CalendarRef(rs.getString("account_id"), rs.getString("calendar_id")));
+                    }
+                }
+            }
+        }
+        // Sorted here, not by ORDER BY: PostgreSQL sorts text by the database's collation, H2 by code point,
+        // and callers should see the same order on both.
+        return rows.values().stream()
+                .sorted(Comparator.comparing(GroupRow::id))
+                .map(GroupRow::toGroup)
+                .toList();
+    }
+
+    /** Returns false when no such group exists. */
+    boolean setPaused(Connection connection, String groupId, boolean paused, Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE sync_groups SET paused = ?, updated_at = ? WHERE id = ?")) {
+            ps.setBoolean(1, paused);
+            Jdbc.setTimestamp(ps, 2, now);
+            ps.setString(3, groupId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    boolean paused(Connection connection, String groupId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT paused FROM sync_groups WHERE id = ?")) {
+            ps.setString(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private record GroupRow(String id, String owner, String busyTitle, Window window, SyncMode mode,
+                            ManualEditPolicy manualEdits, List<CalendarRef> calendars) {
+        SyncGroup toGroup() {
+            return new SyncGroup(id, owner, busyTitle, window, mode, manualEdits, calendars);
+        }
+    }
+}

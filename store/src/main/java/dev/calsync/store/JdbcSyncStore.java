@@ -1,0 +1,194 @@
+package dev.calsync.store;
+
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.SyncStore;
+import dev.calsync.core.sync.CalendarSyncState;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link SyncStore} on plain JDBC, for H2 and PostgreSQL (schema: {@code db/migration}, applied by
+ * {@link Databases#migrate}). Thread-safe and safe across processes: it keeps no state but the data source,
+ * every multi-row change is one transaction, and leases are decided by single conditional statements.
+ */
+public final class JdbcSyncStore implements SyncStore {
+
+    /** Every table holding rows of a group; deleteGroup empties them all. Children before sync_groups. */
+    private static final List<String> GROUP_TABLES = List.of(
+            "group_calendars", "source_events", "blocks", "calendar_sync_state", "group_leases");
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final GroupRows groups;
+    private final SourceEventRows events;
+    private final BlockRows blocks;
+    private final SyncStateRows states;
+    private final LeaseTable leases;
+
+    /** @param clock stamps created/updated columns only; lease times come from the callers' {@code now} */
+    public JdbcSyncStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Dialect dialect = jdbc.dialect();
+        this.groups = new GroupRows(dialect);
+        this.events = new SourceEventRows(dialect);
+        this.blocks = new BlockRows(dialect);
+        this.states = new SyncStateRows(dialect);
+        this.leases = new LeaseTable(jdbc);
+    }
+
+    public JdbcSyncStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    // --- groups ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void saveGroup(SyncGroup group) {
+        Instant now = clock.instant();
+        jdbc.inTransactionDo(connection -> groups.save(connection, group, now));
+    }
+
+    @Override
+    public List<SyncGroup> groups() {
+        return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.ALL, null));
+    }
+
+    /** The groups of one owner, ordered by id: what a signed-in person may see. */
+    public List<SyncGroup> groupsOf(String owner) {
+        return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.BY_OWNER, owner));
+    }
+
+    @Override
+    public Optional<SyncGroup> group(String groupId) {
+        return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.BY_ID, groupId)).stream()
+                .findFirst();
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        jdbc.inTransactionDo(connection -> {
+            for (String table : GROUP_TABLES) {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
+                    ps.setString(1, groupId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM sync_groups WHERE id = ?")) {
+                ps.setString(1, groupId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Pauses or resumes a group (not part of {@link SyncGroup}; saveGroup keeps it). False if no such group. */
+    public boolean setPaused(String groupId, boolean paused) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(connection -> groups.setPaused(connection, groupId, paused, now));
+    }
+
+    public boolean isPaused(String groupId) {
+        return jdbc.autoCommit(connection -> groups.paused(connection, groupId));
+    }
+
+    // --- per calendar of a group ----------------------------------------------------------------------------
+
+    @Override
+    public CalendarSyncState syncState(String groupId, CalendarRef calendar) {
+        return jdbc.autoCommit(connection -> states.read(connection, groupId, calendar));
+    }
+
+    @Override
+    public List<SourceEvent> cachedEvents(String groupId, CalendarRef calendar) {
+        return jdbc.autoCommit(connection -> events.read(connection, groupId, calendar));
+    }
+
+    /**
+     * One transaction for all calendars: a replace-all commit first empties the calendar's cache, then the
+     * events are upserted, then the new state (token) is written. If anything fails, nothing is kept, so the
+     * next pass replays from the old token.
+     */
+    @Override
+    public void commit(String groupId, List<CalendarCommit> commits) {
+        jdbc.inTransactionDo(connection -> {
+            for (CalendarCommit commit : commits) {
+                if (commit.replaceAll()) {
+                    events.deleteCalendar(connection, groupId, commit.calendar());
+                }
+                events.upsert(connection, groupId, commit.calendar(), commit.events());
+                states.write(connection, groupId, commit.calendar(), commit.state());
+            }
+        });
+    }
+
+    @Override
+    public void recordFailure(String groupId, CalendarRef calendar, String error, Instant at) {
+        jdbc.inTransactionDo(connection -> states.writeFailure(connection, groupId, calendar, error, at));
+    }
+
+    // --- blocks ---------------------------------------------------------------------------------------------
+
+    @Override
+    public List<KnownBlock> blocks(String groupId) {
+        return jdbc.autoCommit(connection -> blocks.read(connection, groupId));
+    }
+
+    @Override
+    public void saveBlock(KnownBlock block) {
+        saveBlocks(List.of(block));
+    }
+
+    @Override
+    public void saveBlocks(List<KnownBlock> rows) {
+        jdbc.inTransactionDo(connection -> blocks.upsert(connection, rows));
+    }
+
+    @Override
+    public void removeBlock(String groupId, CalendarRef target, String blockId) {
+        jdbc.inTransactionDo(connection -> blocks.delete(connection, groupId, target, blockId));
+    }
+
+    @Override
+    public void replaceBlocks(String groupId, List<KnownBlock> rows) {
+        for (KnownBlock block : rows) {
+            if (!groupId.equals(block.groupId())) {
+                throw new IllegalArgumentException("block " + block.blockId() + " belongs to group "
+                        + block.groupId() + ", not " + groupId);
+            }
+        }
+        jdbc.inTransactionDo(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM blocks WHERE group_id = ?")) {
+                ps.setString(1, groupId);
+                ps.executeUpdate();
+            }
+            blocks.upsert(connection, rows);
+        });
+    }
+
+    // --- leases ---------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean tryAcquireLease(String groupId, String owner, Instant now, Duration ttl) {
+        return leases.tryAcquire(groupId, owner, now, ttl);
+    }
+
+    @Override
+    public boolean renewLease(String groupId, String owner, Instant now, Duration ttl) {
+        return leases.renew(groupId, owner, now, ttl);
+    }
+
+    @Override
+    public void releaseLease(String groupId, String owner) {
+        leases.release(groupId, owner);
+    }
+}
