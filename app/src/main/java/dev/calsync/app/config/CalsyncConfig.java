@@ -1,0 +1,42 @@
+package dev.calsync.app.config;
+
+import dev.calsync.core.group.SyncGroup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated configuration: the file merged with environment overrides and defaults.
+ * Load it with {@link ConfigLoader}; every instance it returns has passed every check.
+ *
+ * @param groups the sync groups, each group's mode already resolved against {@code sync.mode}
+ */
+public record CalsyncConfig(
+        StorageConfig storage,
+        GoogleConfig google,
+        SyncConfig sync,
+        PushConfig push,
+        List<AccountConfig> accounts,
+        List<SyncGroup> groups) {
+
+    public CalsyncConfig {
+        accounts = List.copyOf(accounts);
+        groups = List.copyOf(groups);
+    }
+
+    public Optional<AccountConfig> account(String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<SyncGroup> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** Account id to its static access token, in file order. */
+    public Map<String, String> accessTokens() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        accounts.forEach(a -> tokens.put(a.id(), a.accessToken()));
+        return tokens;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.calsync.app.config;
+
+import static dev.calsync.app.config.ConfigFixtures.VALID;
+import static dev.calsync.app.config.ConfigFixtures.WORK_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.group.ManualEditPolicy;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.group.SyncMode;
+import dev.calsync.core.group.Window;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of());
+
+    @Test
+    void validFileBecomesCoreSyncGroupsAndAccounts() {
+        CalsyncConfig config = loader.parse(VALID, "test.yml");
+
+        assertThat(config.groups()).containsExactly(new SyncGroup("alice", null, "Busy", new Window(30, 90),
+                SyncMode.INCREMENTAL, ManualEditPolicy.RESTORE,
+                java.util.List.of(new CalendarRef("work", "primary"), new CalendarRef("home", "alice@example.com"))));
+        assertThat(config.accessTokens()).containsExactly(
+                Map.entry("work", WORK_TOKEN), Map.entry("home", ConfigFixtures.HOME_TOKEN));
+        assertThat(config.account("home")).get().extracting(AccountConfig::provider).isEqualTo("google");
+        assertThat(config.storage().url()).isEqualTo("jdbc:h2:mem:test");
+        assertThat(config.google().rootUrl()).isEqualTo("http://127.0.0.1:8089/");
+        assertThat(config.sync()).isEqualTo(new SyncConfig(SyncMode.INCREMENTAL, Duration.ofMinutes(5)));
+        assertThat(config.push().enabled()).isFalse();
+    }
+
+    @Test
+    void emptyFileGivesDefaults() {
+        CalsyncConfig config = loader.parse("", "empty.yml");
+
+        assertThat(config.storage()).isEqualTo(new StorageConfig("jdbc:h2:file:./data/calsync", null, null));
+        assertThat(config.google().rootUrl()).isEqualTo("https://www.googleapis.com/");
+        assertThat(config.sync()).isEqualTo(new SyncConfig(SyncMode.INCREMENTAL, Duration.ofMinutes(5)));
+        assertThat(config.push()).isEqualTo(new PushConfig(null));
+        assertThat(config.accounts()).isEmpty();
+        assertThat(config.groups()).isEmpty();
+    }
+
+    @Test
+    void groupDefaultsFillWhatTheGroupLeavesOut() {
+        String yaml = VALID.replace("    window: {pastDays: 30, futureDays: 90}\n", "")
+                .replace("    busyTitle: Busy\n", "");
+
+        SyncGroup group = loader.parse(yaml, "test.yml").groups().get(0);
+
+        assertThat(group.window()).isEqualTo(Window.DEFAULT);
+        assertThat(group.busyTitle()).isEqualTo("Busy");
+        assertThat(group.manualEdits()).isEqualTo(ManualEditPolicy.RESTORE);
+        assertThat(group.owner()).isEqualTo("alice");
+    }
+
+    @Test
+    void groupWithoutModeTakesTheGlobalModeAndOwnModeWins() {
+        String yaml = ConfigFixtures.validWith("mode: incremental", "mode: full") + """
+                  - id: bob
+                    mode: naive
+                    manualEdits: respect
+                    calendars:
+                      - {account: work, calendar: bob@example.com}
+                      - {account: home, calendar: bob.home@example.com}
+                """;
+
+        CalsyncConfig config = loader.parse(yaml, "test.yml");
+
+        assertThat(config.group("alice")).get().extracting(SyncGroup::mode).isEqualTo(SyncMode.FULL);
+        assertThat(config.group("bob")).get().extracting(SyncGroup::mode).isEqualTo(SyncMode.NAIVE);
+        assertThat(config.group("bob")).get().extracting(SyncGroup::manualEdits)
+                .isEqualTo(ManualEditPolicy.RESPECT);
+    }
+
+    @Test
+    void rootUrlGetsTheTrailingSlashTheGoogleClientNeeds() {
+        CalsyncConfig config = loader.parse(ConfigFixtures.validWith("8089/", "8089"), "test.yml");
+
+        assertThat(config.google().rootUrl()).isEqualTo("http://127.0.0.1:8089/");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String yaml = ConfigFixtures.validWith("pastDays: 30", "pastDays: -1")
+                .replace("account: home", "account: hom")
+                .replace("busyTitle", "busytitle");
+
+        assertThatThrownBy(() -> loader.parse(yaml, "test.yml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .map(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "groups[0].busytitle: unknown key (did you mean 'busyTitle'?)",
+                                "groups[0].window.pastDays: must be >= 0, was -1",
+                                "groups[0].calendars[1].account: unknown account 'hom' (known: work, home)"))
+                .hasMessageStartingWith("invalid configuration (test.yml):");
+    }
+
+    @Test
+    void missingFileIsAProblemNotAnIoException(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"), "nope.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid configuration (nope.yml):" + System.lineSeparator() + "  file not found");
+    }
+
+    @Test
+    void directoryInsteadOfFileIsAProblem(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("is a directory, not a file");
+    }
+
+    @Test
+    void nonUtf8FileIsAProblem(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("latin1.yml"), new byte[] {'g', 'r', 'o', 'u', 'p', 's', ':', ' ', (byte) 0xE9});
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("not UTF-8 text");
+    }
+
+    @Test
+    void fileIsReadFromDisk(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("calsync.yml"), VALID);
+
+        assertThat(loader.load(file).groups()).extracting(SyncGroup::id).containsExactly("alice");
+    }
+}
