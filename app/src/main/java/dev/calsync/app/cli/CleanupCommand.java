@@ -1,6 +1,14 @@
 package dev.calsync.app.cli;
 
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.runtime.Reports;
+import dev.calsync.app.runtime.SyncRuntime;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.provider.CallKind;
+import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.SyncRequest;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +37,20 @@ public final class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalsyncConfig loaded = config.require(context);
-        // The cleanup (a full reconcile that only reports when dryRun) plugs in here.
-        return NotImplemented.report(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            out.println("dry run: these problems would be fixed");
+            return VerifyCommand.verifyAll(loaded, false, out);
+        }
+        boolean allSynced = true;
+        try (SyncRuntime runtime = new SyncRuntime(loaded)) {
+            for (SyncGroup group : loaded.groups()) {
+                Map<CallKind, Long> before = runtime.calls().snapshot();
+                GroupReport report = runtime.engine().sync(group, SyncRequest.fullReconcile());
+                allSynced &= report.outcome() == GroupReport.Outcome.SYNCED;
+                Reports.printSync(out, report, runtime.calls().since(before));
+            }
+        }
+        return allSynced ? ExitCodes.OK : ExitCodes.PROBLEMS_FOUND;
     }
 }

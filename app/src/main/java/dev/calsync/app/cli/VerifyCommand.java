@@ -1,6 +1,13 @@
 package dev.calsync.app.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.runtime.Reports;
+import dev.calsync.app.runtime.SyncRuntime;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.sync.VerifyReport;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +37,30 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalsyncConfig loaded = config.require(context);
-        // The verifier plugs in here: ExitCodes.OK if consistent, ExitCodes.PROBLEMS_FOUND otherwise.
-        return NotImplemented.report(spec);
+        return VerifyCommand.verifyAll(loaded, json, spec.commandLine().getOut());
+    }
+
+    /** Verify every configured group; shared with {@code cleanup --dry-run}. */
+    static int verifyAll(CalsyncConfig loaded, boolean json, PrintWriter out) {
+        boolean consistent = true;
+        try (SyncRuntime runtime = new SyncRuntime(loaded)) {
+            ArrayNode groups = Reports.object().arrayNode();
+            for (SyncGroup group : loaded.groups()) {
+                VerifyReport report = runtime.verifier().verify(group);
+                consistent &= report.consistent();
+                if (json) {
+                    groups.add(Reports.verifyJson(report));
+                } else {
+                    Reports.printVerify(out, report);
+                }
+            }
+            if (json) {
+                ObjectNode result = Reports.object();
+                result.put("consistent", consistent);
+                result.set("groups", groups);
+                Reports.printJson(out, result);
+            }
+        }
+        return consistent ? ExitCodes.OK : ExitCodes.PROBLEMS_FOUND;
     }
 }

@@ -1,0 +1,183 @@
+package dev.calsync.recurrence;
+
+import dev.calsync.core.recurrence.UnsupportedRecurrenceException;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.RecurrenceSet;
+import org.dmfs.rfc5545.iterable.ParsedDates;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recurrenceset.Difference;
+import org.dmfs.rfc5545.recurrenceset.Merged;
+import org.dmfs.rfc5545.recurrenceset.OfList;
+import org.dmfs.rfc5545.recurrenceset.OfRule;
+import org.dmfs.rfc5545.recurrenceset.OfRuleAndFirst;
+
+/**
+ * Turns a series' {@code recurrence} lines into one lib-recur {@link RecurrenceSet}:
+ * (DTSTART ∪ RRULEs ∪ RDATEs) − (EXRULEs ∪ EXDATEs). Rule values and date lists are parsed by lib-recur;
+ * this class only routes each line by its property name and parameters, and rejects what it cannot honour
+ * with an {@link UnsupportedRecurrenceException} naming the line.
+ */
+final class RecurrenceLines {
+
+    private RecurrenceLines() {
+    }
+
+    static RecurrenceSet toRecurrenceSet(List<String> lines, SeriesTiming timing) {
+        List<RecurrenceSet> include = new ArrayList<>();
+        List<RecurrenceSet> exclude = new ArrayList<>();
+        boolean hasRule = false;
+        for (String text : lines) {
+            RecurrenceLine line = split(text);
+            switch (line.name()) {
+                case "RRULE" -> {
+                    include.add(withFirst(rule(line, timing), line, timing));
+                    hasRule = true;
+                }
+                case "EXRULE" -> exclude.add(new OfRule(rule(line, timing), timing.first()));
+                case "RDATE" -> include.add(dates(line, timing));
+                case "EXDATE" -> exclude.add(dates(line, timing));
+                default -> throw unsupported(line.text(), "unknown property " + line.name(), null);
+            }
+        }
+        if (!hasRule) {
+            // A series of RDATEs only (or no lines at all) still occurs at its own start.
+            include.add(new OfList(timing.first()));
+        }
+        RecurrenceSet instances = include.size() == 1 ? include.get(0) : new Merged(include);
+        return exclude.isEmpty() ? instances : new Difference(instances, new Merged(exclude));
+    }
+
+    private static RecurrenceLine split(String text) {
+        try {
+            return RecurrenceLine.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw unsupported(text, e.getMessage(), e);
+        }
+    }
+
+    private static RecurrenceRule rule(RecurrenceLine line, SeriesTiming timing) {
+        requireOnlyKnownParameters(line, List.of());
+        RecurrenceRule rule;
+        try {
+            // Strict: lax mode silently drops parts it cannot read (COUNT=abc would become an endless series).
+            rule = new RecurrenceRule(line.value(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+        } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
+            throw unsupported(line.text(), e.getMessage(), e);
+        }
+        alignUntil(rule, timing);
+        return rule;
+    }
+
+    /**
+     * DTSTART is the first instance even when the rule would not produce it (RFC 5545, and what Google shows);
+     * a COUNT then includes that first instance. OfRuleAndFirst does exactly that, but fails when the rule has
+     * no instance at all (e.g. UNTIL before its first match), so that case is DTSTART alone.
+     */
+    private static RecurrenceSet withFirst(RecurrenceRule rule, RecurrenceLine line, SeriesTiming timing) {
+        boolean producesAny;
+        try {
+            producesAny = rule.iterator(timing.first()).hasNext();
+        } catch (RuntimeException e) {
+            // e.g. "too many filtered recurrence instances" for BYMONTH=2;BYMONTHDAY=30
+            throw unsupported(line.text(), e.getMessage(), e);
+        }
+        return producesAny ? new OfRuleAndFirst(rule, timing.first()) : new OfList(timing.first());
+    }
+
+    /**
+     * lib-recur refuses to iterate when UNTIL and DTSTART differ in kind (date vs date-time, floating vs
+     * absolute). Clients do send such rules (e.g. {@code UNTIL=20260301} on a timed series), so UNTIL is
+     * re-expressed in the start's kind, keeping its meaning: a date means "through the end of that day" in
+     * the series' zone; a floating date-time is read in the series' zone; an absolute time on an all-day
+     * series means its UTC date.
+     */
+    private static void alignUntil(RecurrenceRule rule, SeriesTiming timing) {
+        DateTime until = rule.getUntil();
+        if (until == null) {
+            return;
+        }
+        if (timing.allDay()) {
+            if (!until.isAllDay()) {
+                rule.setUntil(until.isFloating() ? until.toAllDay() : until.shiftTimeZone(DateTime.UTC).toAllDay());
+            }
+        } else if (until.isAllDay()) {
+            rule.setUntil(new DateTime(timing.zone(), until.getYear(), until.getMonth(), until.getDayOfMonth(), 23, 59, 59));
+        } else if (until.isFloating()) {
+            rule.setUntil(until.swapTimeZone(timing.zone()));
+        }
+    }
+
+    private static RecurrenceSet dates(RecurrenceLine line, SeriesTiming timing) {
+        requireOnlyKnownParameters(line, List.of("VALUE", "TZID"));
+        String valueType = line.parameter("VALUE");
+        if (valueType != null && !valueType.equalsIgnoreCase("DATE") && !valueType.equalsIgnoreCase("DATE-TIME")) {
+            // PERIOD (start/end or start/duration) would give single instances their own length; not supported.
+            throw unsupported(line.text(), "VALUE=" + valueType + " is not supported (only DATE and DATE-TIME)", null);
+        }
+        // An all-day series only has dates and a timed series only date-times; a mix could never match.
+        // Without VALUE the values themselves must have the series' kind (lenient like Google's own output).
+        boolean dateValues = timing.allDay();
+        if (valueType != null && valueType.equalsIgnoreCase("DATE") != dateValues) {
+            throw unsupported(line.text(), dateValues
+                    ? "an all-day series needs DATE values" : "DATE values in a timed series", null);
+        }
+        TimeZone zone = timing.zone();
+        String tzid = line.parameter("TZID");
+        if (tzid != null) {
+            try {
+                zone = SeriesTiming.timeZone(tzid);
+            } catch (DateTimeException e) {
+                throw unsupported(line.text(), "unknown TZID " + tzid, e);
+            }
+        }
+        List<DateTime> values = new ArrayList<>();
+        try {
+            // Parsed eagerly (lib-recur parses lazily) so a bad date fails here, naming its line.
+            new ParsedDates(zone, line.value()).forEach(values::add);
+        } catch (IllegalArgumentException e) {
+            throw unsupported(line.text(), e.getMessage(), e);
+        }
+        if (values.isEmpty()) {
+            throw unsupported(line.text(), "no dates", null);
+        }
+        for (DateTime value : values) {
+            checkValue(line, value, dateValues);
+        }
+        return new OfList(values);
+    }
+
+    /** lib-recur accepts "20260230", and a date-time under VALUE=DATE; either would silently never match. */
+    private static void checkValue(RecurrenceLine line, DateTime value, boolean dateValue) {
+        if (value.isAllDay() != dateValue) {
+            throw unsupported(line.text(), value + (dateValue ? " is not a DATE (all-day series)" : " is not a DATE-TIME (timed series)"), null);
+        }
+        try {
+            LocalDateTime.of(value.getYear(), value.getMonth() + 1, value.getDayOfMonth(),
+                    value.isAllDay() ? 0 : value.getHours(), value.isAllDay() ? 0 : value.getMinutes(),
+                    value.isAllDay() ? 0 : value.getSeconds());
+        } catch (DateTimeException e) {
+            throw unsupported(line.text(), "invalid date " + value, e);
+        }
+    }
+
+    /** Unknown parameters might change the meaning, so they are refused; X- parameters may be ignored (RFC 5545). */
+    private static void requireOnlyKnownParameters(RecurrenceLine line, List<String> known) {
+        for (Map.Entry<String, String> parameter : line.parameters().entrySet()) {
+            String name = parameter.getKey();
+            if (!known.contains(name) && !name.startsWith("X-")) {
+                throw unsupported(line.text(), "unsupported parameter " + name + " on " + line.name(), null);
+            }
+        }
+    }
+
+    static UnsupportedRecurrenceException unsupported(String line, String reason, Throwable cause) {
+        return new UnsupportedRecurrenceException("Unsupported recurrence line '" + line + "': " + reason, cause);
+    }
+}
