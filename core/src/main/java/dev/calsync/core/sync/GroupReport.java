@@ -2,8 +2,13 @@ package dev.calsync.core.sync;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
-/** What one pass over a group did: the basis of CLI output, logs, metrics and the dashboard. */
+/**
+ * What one pass over a group did: the basis of CLI output, logs, metrics and the dashboard.
+ *
+ * @param reconnectNeeded accounts whose grant was refused (401 after a refresh): their groups should pause
+ */
 public record GroupReport(
         String groupId,
         Outcome outcome,
@@ -16,7 +21,8 @@ public record GroupReport(
         int handEdits,
         int skippedRecurring,
         int failedWrites,
-        Duration took) {
+        Duration took,
+        Set<String> reconnectNeeded) {
 
     public enum Outcome {
         /** Everything read and written; tokens advanced. */
@@ -29,6 +35,7 @@ public record GroupReport(
 
     public GroupReport {
         calendars = List.copyOf(calendars);
+        reconnectNeeded = Set.copyOf(reconnectNeeded);
     }
 
     public int writes() {
@@ -36,6 +43,6 @@ public record GroupReport(
     }
 
     public static GroupReport leaseHeld(String groupId, String mode) {
-        return new GroupReport(groupId, Outcome.LEASE_HELD, mode, List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+        return new GroupReport(groupId, Outcome.LEASE_HELD, mode, List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Set.of());
     }
 }

@@ -53,7 +53,7 @@ final class NaivePass {
                 pass.calendarReports.put(calendar,
                         new CalendarReport(calendar.key(), "full", "naive mode", all.events().size(), null));
             } catch (ProviderException e) {
-                pass.fail(calendar, SyncErrors.describe(e));
+                pass.fail(calendar, e);
             }
         }
         PlanExecutor.Result result = new PlanExecutor.Result();

@@ -2,10 +2,13 @@ package dev.calsync.core.sync;
 
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.provider.ProviderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What one pass over a group has seen so far; becomes its {@link GroupReport}. */
 final class Pass {
@@ -14,6 +17,7 @@ final class Pass {
     final Instant started;
     final Map<CalendarRef, CalendarReport> calendarReports = new LinkedHashMap<>();
     final Map<CalendarRef, String> errors = new LinkedHashMap<>();
+    final Set<String> reconnectNeeded = new TreeSet<>();
     int handEdits;
     int skippedRecurring;
 
@@ -23,7 +27,11 @@ final class Pass {
         this.started = started;
     }
 
-    void fail(CalendarRef calendar, String error) {
+    void fail(CalendarRef calendar, ProviderException failure) {
+        if (failure.kind() == ProviderException.Kind.UNAUTHORIZED) {
+            reconnectNeeded.add(calendar.accountId());
+        }
+        String error = SyncErrors.describe(failure);
         errors.putIfAbsent(calendar, error);
         CalendarReport before = calendarReports.get(calendar);
         calendarReports.put(calendar, before == null
@@ -35,6 +43,6 @@ final class Pass {
         GroupReport.Outcome outcome = errors.isEmpty() ? GroupReport.Outcome.SYNCED : GroupReport.Outcome.PARTIAL;
         return new GroupReport(group.id(), outcome, mode, calendarReports.values().stream().toList(),
                 applied.inserted, applied.updated, applied.deleted, applied.forgotten, handEdits, skippedRecurring,
-                applied.failedWrites(), Duration.between(started, finished));
+                applied.failedWrites(), Duration.between(started, finished), reconnectNeeded);
     }
 }

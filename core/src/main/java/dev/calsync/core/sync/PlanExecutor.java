@@ -34,7 +34,7 @@ final class PlanExecutor {
         int updated;
         int deleted;
         int forgotten;
-        final Map<CalendarRef, String> failedTargets = new LinkedHashMap<>();
+        final Map<CalendarRef, ProviderException> failedTargets = new LinkedHashMap<>();
 
         int failedWrites() {
             return failedTargets.size();
@@ -53,7 +53,7 @@ final class PlanExecutor {
                 applyOne(op, rows, result);
             } catch (ProviderException e) {
                 // One broken target must not stop the others; its remaining writes wait for the next pass.
-                result.failedTargets.put(op.target(), SyncErrors.describe(e));
+                result.failedTargets.put(op.target(), e);
             }
         }
         return result;

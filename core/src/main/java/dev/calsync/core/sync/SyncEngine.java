@@ -114,7 +114,7 @@ public final class SyncEngine {
 
         // 5. Apply.
         PlanExecutor.Result applied = executor.apply(plan, rows, lease);
-        applied.failedTargets.forEach((target, error) -> pass.fail(target, error));
+        applied.failedTargets.forEach(pass::fail);
 
         // 6. Save what was learned: tokens only when every write succeeded.
         if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
@@ -150,7 +150,7 @@ public final class SyncEngine {
             } catch (ProviderException e) {
                 // An unreadable calendar keeps its cache and token: nothing is concluded from a failed read.
                 pass.calendarReports.put(calendar, new CalendarReport(calendar.key(), "none", null, 0, null));
-                pass.fail(calendar, SyncErrors.describe(e));
+                pass.fail(calendar, e);
             }
         }
         return reads;
