@@ -11,6 +11,7 @@ import java.util.Optional;
  * Load it with {@link ConfigLoader}; every instance it returns has passed every check.
  *
  * @param groups the sync groups, each group's mode already resolved against {@code sync.mode}
+ * @param oauth  sign-in and account connection for {@code serve}
  */
 public record CalsyncConfig(
         StorageConfig storage,
@@ -18,11 +19,19 @@ public record CalsyncConfig(
         SyncConfig sync,
         PushConfig push,
         List<AccountConfig> accounts,
-        List<SyncGroup> groups) {
+        List<SyncGroup> groups,
+        OAuthConfig oauth) {
 
     public CalsyncConfig {
         accounts = List.copyOf(accounts);
         groups = List.copyOf(groups);
+        oauth = oauth == null ? OAuthConfig.DEFAULTS : oauth;
+    }
+
+    /** Without OAuth settings: what the CLI verbs need. */
+    public CalsyncConfig(StorageConfig storage, GoogleConfig google, SyncConfig sync, PushConfig push,
+                         List<AccountConfig> accounts, List<SyncGroup> groups) {
+        this(storage, google, sync, push, accounts, groups, OAuthConfig.DEFAULTS);
     }
 
     public Optional<AccountConfig> account(String id) {

@@ -31,7 +31,7 @@ public final class ConfigLoader {
     /** Looked for in the current directory when no file is named. */
     public static final String DEFAULT_FILE_NAME = "calsync.yml";
 
-    private static final Set<String> ROOT_KEYS = Set.of("storage", "google", "sync", "push", "accounts", "groups");
+    private static final Set<String> ROOT_KEYS = Set.of("storage", "google", "sync", "push", "accounts", "groups", "oauth");
 
     // Duplicate keys would otherwise silently keep the last value.
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -106,12 +106,13 @@ public final class ConfigLoader {
         GoogleConfig google = settings.google(root);
         SyncConfig sync = settings.sync(root);
         PushConfig push = settings.push(root);
+        OAuthConfig oauth = settings.oauth(root);
         List<AccountConfig> accounts = new AccountsBinder(tree).accounts(root);
         List<SyncGroup> groups = new GroupsBinder(tree, settings).groups(root, accounts, sync.mode());
         if (!tree.problems().isEmpty()) {
             throw new ConfigException(label, tree.problems());
         }
-        return new CalsyncConfig(storage, google, sync, push, accounts, groups);
+        return new CalsyncConfig(storage, google, sync, push, accounts, groups, oauth);
     }
 
     /**

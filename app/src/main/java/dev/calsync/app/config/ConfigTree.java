@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class ConfigTree {
 
-    private static final Set<String> SECRET_KEYS = Set.of("accessToken", "password");
+    private static final Set<String> SECRET_KEYS = Set.of("accessToken", "password", "clientSecret");
 
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, String> envSources;

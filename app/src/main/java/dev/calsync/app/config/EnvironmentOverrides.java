@@ -32,6 +32,11 @@ public final class EnvironmentOverrides {
         vars.put("CALSYNC_SYNC_MODE", "sync.mode");
         vars.put("CALSYNC_SYNC_POLL_INTERVAL", "sync.pollInterval");
         vars.put("CALSYNC_PUSH_PUBLIC_URL", "push.publicUrl");
+        vars.put("CALSYNC_OAUTH_ISSUER_URI", "oauth.issuerUri");
+        vars.put("CALSYNC_OAUTH_CLIENT_ID", "oauth.clientId");
+        vars.put("CALSYNC_OAUTH_CLIENT_SECRET", "oauth.clientSecret");
+        vars.put("CALSYNC_OAUTH_AUTHORIZATION_URI", "oauth.authorizationUri");
+        vars.put("CALSYNC_OAUTH_TOKEN_URI", "oauth.tokenUri");
         return Collections.unmodifiableMap(vars);
     }
 

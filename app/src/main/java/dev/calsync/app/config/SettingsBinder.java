@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Binds the global sections: storage, google, sync, push. */
+/** Binds the global sections: storage, google, sync, push, oauth. */
 final class SettingsBinder {
 
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -67,6 +67,26 @@ final class SettingsBinder {
             tree.problem("push.publicUrl", "not a http(s) URL: '" + publicUrl.get() + "'");
         }
         return new PushConfig(publicUrl.map(String::trim).orElse(null));
+    }
+
+    OAuthConfig oauth(ObjectNode root) {
+        ObjectNode node = tree.mapping(root, "oauth", "",
+                Set.of("issuerUri", "clientId", "clientSecret", "authorizationUri", "tokenUri"));
+        String issuer = optionalUrl(node, "issuerUri", "oauth").orElse(OAuthConfig.DEFAULT_ISSUER_URI);
+        return new OAuthConfig(issuer,
+                tree.text(node, "clientId", "oauth").map(String::trim).orElse(null),
+                tree.text(node, "clientSecret", "oauth").orElse(null),
+                optionalUrl(node, "authorizationUri", "oauth").orElse(null),
+                optionalUrl(node, "tokenUri", "oauth").orElse(null));
+    }
+
+    private Optional<String> optionalUrl(ObjectNode node, String key, String path) {
+        Optional<String> url = tree.text(node, key, path).map(String::trim);
+        if (url.isPresent() && !Urls.isHttpUrl(url.get())) {
+            tree.problem(ConfigTree.child(path, key), "not a http(s) URL: '" + url.get() + "'");
+            return Optional.empty();
+        }
+        return url;
     }
 
     /** A {@code mode} key, shared by the sync section and each group. */

@@ -1,0 +1,30 @@
+package dev.calsync.app.server;
+
+import dev.calsync.app.accounts.EncryptionKey;
+import dev.calsync.app.config.CalsyncConfig;
+import java.util.Objects;
+
+/**
+ * What {@code serve} or {@code demo} hands the Spring application: the validated configuration, the key that
+ * encrypts tokens at rest, and which of the two it is.
+ */
+public record ServerSettings(CalsyncConfig config, EncryptionKey encryptionKey, Mode mode, int port) {
+
+    public enum Mode {
+        /** The service: Google sign-in, connected accounts. */
+        SERVE,
+        /** The showcase: demo sign-in, emulator accounts. */
+        DEMO;
+
+        /** The Spring profile that switches the mode's beans on. */
+        public String profile() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public ServerSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(encryptionKey, "encryptionKey");
+        Objects.requireNonNull(mode, "mode");
+    }
+}
