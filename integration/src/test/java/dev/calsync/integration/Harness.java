@@ -33,24 +33,28 @@ import javax.sql.DataSource;
  * JDBC store on a real database, and the engine. Alice has a work account with two calendars and a home
  * account with one; Bob has a work calendar of his own.
  */
-final class Harness implements AutoCloseable {
-    static final CalendarRef WORK = new CalendarRef("work", "alice@work.example");
-    static final CalendarRef TEAM = new CalendarRef("work", "alice-team@work.example");
-    static final CalendarRef HOME = new CalendarRef("home", "alice@home.example");
-    static final CalendarRef BOB_WORK = new CalendarRef("bobwork", "bob@work.example");
-    static final CalendarRef BOB_HOME = new CalendarRef("bobhome", "bob@home.example");
+public final class Harness implements AutoCloseable {
+    public static final CalendarRef WORK = new CalendarRef("work", "alice@work.example");
+    public static final CalendarRef TEAM = new CalendarRef("work", "alice-team@work.example");
+    public static final CalendarRef HOME = new CalendarRef("home", "alice@home.example");
+    public static final CalendarRef BOB_WORK = new CalendarRef("bobwork", "bob@work.example");
+    public static final CalendarRef BOB_HOME = new CalendarRef("bobhome", "bob@home.example");
 
-    final GoogleCalendarEmulator emulator;
-    final DataSource dataSource;
-    final JdbcSyncStore store;
-    final CallTally calls = new CallTally();
-    final GoogleCalendarProvider provider;
-    final SyncEngine engine;
-    final Verifier verifier;
-    final Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    /** Access token per account, for the adapter and for test code reading the emulator with the official client. */
+    public static final Map<String, String> TOKENS = Map.of(
+            "work", "token-work", "home", "token-home", "bobwork", "token-bobwork", "bobhome", "token-bobhome");
+
+    public final GoogleCalendarEmulator emulator;
+    public final DataSource dataSource;
+    public final JdbcSyncStore store;
+    public final CallTally calls = new CallTally();
+    public final GoogleCalendarProvider provider;
+    public final SyncEngine engine;
+    public final Verifier verifier;
+    public final Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-    Harness(TestDatabase database) {
+    public Harness(TestDatabase database) {
         emulator = GoogleCalendarEmulator.start(0);
         emulator.addAccount("work", "token-work").addAccount("home", "token-home")
                 .addAccount("bobwork", "token-bobwork").addAccount("bobhome", "token-bobhome");
@@ -61,8 +65,7 @@ final class Harness implements AutoCloseable {
         emulator.addCalendar("bobhome", BOB_HOME.calendarId(), "Bob home", true);
         dataSource = database.open();
         store = new JdbcSyncStore(dataSource);
-        provider = GoogleCalendarProvider.builder(new StaticAccessTokens(Map.of(
-                        "work", "token-work", "home", "token-home", "bobwork", "token-bobwork", "bobhome", "token-bobhome")))
+        provider = GoogleCalendarProvider.builder(new StaticAccessTokens(TOKENS))
                 .rootUrl(emulator.rootUrl())
                 .callListener(calls)
                 .retryPolicy(RetryPolicy.defaults())
@@ -72,64 +75,72 @@ final class Harness implements AutoCloseable {
         verifier = new Verifier(provider, store, new LibRecurRecurrences(), Clock.systemUTC());
     }
 
-    SyncEngine engine(String workerId) {
+    public SyncEngine engine(String workerId) {
         return new SyncEngine(provider, store, new LibRecurRecurrences(), Clock.systemUTC(), workerId,
                 Duration.ofSeconds(30));
     }
 
     /** A group with a unique id, so tests sharing one PostgreSQL database never meet. */
-    SyncGroup group(String name, CalendarRef... calendars) {
+    public SyncGroup group(String name, CalendarRef... calendars) {
         return group(name, ManualEditPolicy.RESTORE, calendars);
     }
 
-    SyncGroup group(String name, ManualEditPolicy policy, CalendarRef... calendars) {
+    public SyncGroup group(String name, ManualEditPolicy policy, CalendarRef... calendars) {
         SyncGroup group = new SyncGroup(name + "-" + suffix, name, "Busy", new Window(30, 90), SyncMode.INCREMENTAL,
                 policy, List.of(calendars));
         store.saveGroup(group);
         return group;
     }
 
-    GroupReport sync(SyncGroup group) {
+    /** A group with its own window (a long one covers a DST change whatever the date). */
+    public SyncGroup group(String name, Window window, CalendarRef... calendars) {
+        SyncGroup group = new SyncGroup(name + "-" + suffix, name, "Busy", window, SyncMode.INCREMENTAL,
+                ManualEditPolicy.RESTORE, List.of(calendars));
+        store.saveGroup(group);
+        return group;
+    }
+
+    public GroupReport sync(SyncGroup group) {
         return engine.sync(group, SyncRequest.poll());
     }
 
-    GroupReport fullSync(SyncGroup group) {
+    public GroupReport fullSync(SyncGroup group) {
         return engine.sync(group, SyncRequest.fullReconcile());
     }
 
-    VerifyReport verify(SyncGroup group) {
+    public VerifyReport verify(SyncGroup group) {
         return verifier.verify(group);
     }
 
     // --- a person editing their calendars (not counted as API calls) ---------------------------------------
 
-    String create(CalendarRef calendar, String summary, int dayOffset, int hour, int minutes) {
+    public String create(CalendarRef calendar, String summary, int dayOffset, int hour, int minutes) {
         ObjectNode event = event(summary, at(dayOffset, hour), at(dayOffset, hour).plus(Duration.ofMinutes(minutes)));
         return emulator.userInsert(calendar.calendarId(), event).get("id").asText();
     }
 
-    void move(CalendarRef calendar, String eventId, int dayOffset, int hour, int minutes) {
+    public void move(CalendarRef calendar, String eventId, int dayOffset, int hour, int minutes) {
         ObjectNode event = emulator.userGet(calendar.calendarId(), eventId).deepCopy();
         event.set("start", dateTime(at(dayOffset, hour)));
         event.set("end", dateTime(at(dayOffset, hour).plus(Duration.ofMinutes(minutes))));
         emulator.userUpdate(calendar.calendarId(), eventId, event);
     }
 
-    void set(CalendarRef calendar, String eventId, String field, String value) {
+    public void set(CalendarRef calendar, String eventId, String field, String value) {
         ObjectNode event = emulator.userGet(calendar.calendarId(), eventId).deepCopy();
         event.put(field, value);
         emulator.userUpdate(calendar.calendarId(), eventId, event);
     }
 
-    void delete(CalendarRef calendar, String eventId) {
+    public void delete(CalendarRef calendar, String eventId) {
         emulator.userDelete(calendar.calendarId(), eventId);
     }
 
-    Instant at(int dayOffset, int hour) {
+    public Instant at(int dayOffset, int hour) {
         return today.plus(Duration.ofDays(dayOffset)).plus(Duration.ofHours(hour));
     }
 
-    static ObjectNode event(String summary, Instant start, Instant end) {
+    public static ObjectNode event(String summary, Instant start, Instant end) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("summary", summary);
         event.set("start", dateTime(start));
@@ -137,7 +148,7 @@ final class Harness implements AutoCloseable {
         return event;
     }
 
-    static ObjectNode dateTime(Instant instant) {
+    public static ObjectNode dateTime(Instant instant) {
         ObjectNode time = JsonNodeFactory.instance.objectNode();
         time.put("dateTime", instant.toString());
         time.put("timeZone", "UTC");
@@ -145,20 +156,20 @@ final class Harness implements AutoCloseable {
     }
 
     /** Every live calsync block on a calendar, as stored by the emulator. */
-    List<ObjectNode> blocksOn(CalendarRef calendar) {
+    public List<ObjectNode> blocksOn(CalendarRef calendar) {
         return emulator.userListAll(calendar.calendarId(), false).stream()
                 .filter(e -> "1".equals(e.path("extendedProperties").path("private").path("calsync").asText()))
                 .toList();
     }
 
     /** Every live event on a calendar that calsync did not write. */
-    List<ObjectNode> ownEventsOn(CalendarRef calendar) {
+    public List<ObjectNode> ownEventsOn(CalendarRef calendar) {
         return emulator.userListAll(calendar.calendarId(), false).stream()
                 .filter(e -> !"1".equals(e.path("extendedProperties").path("private").path("calsync").asText()))
                 .toList();
     }
 
-    long writes() {
+    public long writes() {
         var snapshot = calls.snapshot();
         return snapshot.entrySet().stream()
                 .filter(e -> switch (e.getKey()) {

@@ -1,5 +1,6 @@
 package dev.calsync.core.reconcile;
 
+import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockOp;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.DesiredBlock;
@@ -22,6 +23,8 @@ public final class Reconciler {
     private static final Comparator<BlockOp> ORDER =
             Comparator.comparing((BlockOp op) -> op.target().key()).thenComparing(BlockOp::blockId);
 
+    private static final String CANCELLED = BlockBody.cancelledOccurrence(Map.of()).contentHash();
+
     private Reconciler() {
     }
 
@@ -39,7 +42,16 @@ public final class Reconciler {
         for (Map.Entry<String, DesiredBlock> entry : desiredById.entrySet()) {
             DesiredBlock want = entry.getValue();
             KnownBlock have = knownById.get(entry.getKey());
-            if (have == null || have.state() == BlockState.PENDING) {
+            if (agedOut.contains(new SourceKey(want.source().key(), want.sourceEventId()))) {
+                // A series that ended before the window: correct a block series written earlier (its rule was
+                // cut short), forget one that is right, never write one anew.
+                if (have != null && have.state() != BlockState.PENDING) {
+                    plan.add(have.contentHash().equals(want.contentHash())
+                            ? new BlockOp.Forget(have) : new BlockOp.Update(want));
+                } else if (have != null) {
+                    plan.add(new BlockOp.Insert(want));
+                }
+            } else if (have == null || have.state() == BlockState.PENDING) {
                 // An occurrence exists with its series and can only be overwritten; anything else is inserted,
                 // and a pending row may or may not exist on the target: the insert's 409 tells.
                 plan.add(want.isInstance() ? new BlockOp.Update(want) : new BlockOp.Insert(want));
@@ -68,7 +80,14 @@ public final class Reconciler {
         // An occurrence of a block series: deleting it would cancel that occurrence. If the series stays,
         // put the occurrence back as the series has it; if the series goes, the occurrence goes with it.
         DesiredBlock series = desiredById.get(slot(have.target().key(), have.blockId().substring(0, underscore)));
-        Optional<DesiredBlock> plain = series == null ? Optional.empty() : OccurrenceDefaults.of(series, have);
+        if (series == null) {
+            return new BlockOp.Forget(have);
+        }
+        if (series.body().recurrence().isEmpty()) {
+            // The series became a single event: an override it had would stay on its own, so it goes.
+            return have.contentHash().equals(CANCELLED) ? new BlockOp.Forget(have) : new BlockOp.Delete(have);
+        }
+        Optional<DesiredBlock> plain = OccurrenceDefaults.of(series, have);
         return plain.<BlockOp>map(BlockOp.Reset::new).orElseGet(() -> new BlockOp.Forget(have));
     }
 

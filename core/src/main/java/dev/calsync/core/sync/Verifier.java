@@ -12,9 +12,15 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
+import dev.calsync.core.block.BlockMarker;
+import dev.calsync.core.reconcile.BusyFilter;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +29,14 @@ import java.util.Map;
 /**
  * Checks a group against the provider alone: list every calendar, project the sources afresh, and compare
  * with the blocks found, by source event rather than by block id, so it judges any mode's result the same.
- * Reads only; the store is consulted just for blocks a person edited under the "respect" policy.
+ * Then it compares busy time expanded in the window, source against blocks on each calendar, so any
+ * recurrence mismatch shows ({@link BusyIntervals}). Reads only; the store is consulted just for blocks a
+ * person edited under the "respect" policy.
  */
 public final class Verifier {
+    private static final System.Logger LOG = System.getLogger(Verifier.class.getName());
+    /** Differences reported per calendar; more say nothing new. */
+    private static final int MAX_BUSY_PROBLEMS = 20;
     private final CalendarProvider provider;
     private final SyncStore store;
     private final Clock clock;
@@ -41,10 +52,12 @@ public final class Verifier {
     public VerifyReport verify(SyncGroup group) {
         Instant now = clock.instant();
         Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
+        Map<CalendarRef, List<SourceEvent>> listed = new LinkedHashMap<>();
         List<KnownBlock> found = new ArrayList<>();
         for (CalendarRef calendar : group.calendars()) {
             try {
                 ChangeSet all = provider.listAll(calendar, group.window().start(now));
+                listed.put(calendar, all.events());
                 sources.put(calendar, SourceCache.sourcesOnly(all.events()));
                 found.addAll(ListedBlocks.of(group, calendar, all.events()));
             } catch (ProviderException e) {
@@ -58,13 +71,17 @@ public final class Verifier {
 
         Map<String, List<KnownBlock>> foundByKey = new LinkedHashMap<>();
         found.forEach(block -> foundByKey.computeIfAbsent(key(block.target(), block.sourceCalendar(),
-                block.sourceEventId()), k -> new ArrayList<>()).add(block));
+                block.sourceEventId(), block.blockId().indexOf('_') >= 0), k -> new ArrayList<>()).add(block));
         List<VerifyReport.Problem> problems = new ArrayList<>();
         for (DesiredBlock want : desired) {
-            List<KnownBlock> have = foundByKey.remove(key(want.target(), want.source().key(), want.sourceEventId()));
+            List<KnownBlock> have = foundByKey.remove(key(want.target(), want.source().key(), want.sourceEventId(),
+                    want.isInstance()));
             if (have == null) {
-                problems.add(problem(VerifyReport.Kind.MISSING, want.target(), want.blockId(), want.source().key(),
-                        want.sourceEventId()));
+                // A cancelled occurrence may be absent when the block series never had it; busy time tells.
+                if (!want.body().cancelled()) {
+                    problems.add(problem(VerifyReport.Kind.MISSING, want.target(), want.blockId(),
+                            want.source().key(), want.sourceEventId()));
+                }
                 continue;
             }
             KnownBlock first = have.get(0);
@@ -76,11 +93,64 @@ public final class Verifier {
             have.subList(1, have.size()).forEach(extra -> problems.add(problem(VerifyReport.Kind.DUPLICATE, extra)));
         }
         foundByKey.values().forEach(blocks -> blocks.forEach(b -> problems.add(problem(VerifyReport.Kind.ORPHAN, b))));
+        problems.addAll(busyMismatches(group, listed, respected.values(), now));
         return new VerifyReport(group.id(), desired.size(), found.size(), problems, null);
     }
 
-    private static String key(CalendarRef target, String sourceCalendar, String sourceEventId) {
-        return target.key() + "\n" + sourceCalendar + "\n" + sourceEventId;
+    /**
+     * Busy time, expanded in the window: on each calendar, the group's blocks must cover exactly the busy time
+     * of the group's other calendars. Catches what ids cannot: an occurrence the block series has and the
+     * source has not, a moved occurrence, a rule that differs. Blocks a person edited under "respect" are left
+     * out together with their sources; series whose lines cannot be expanded are left out on both sides.
+     */
+    private List<VerifyReport.Problem> busyMismatches(SyncGroup group, Map<CalendarRef, List<SourceEvent>> listed,
+                                                      Collection<KnownBlock> respected, Instant now) {
+        Instant from = group.window().start(now);
+        Instant to = group.window().end(now);
+        List<VerifyReport.Problem> problems = new ArrayList<>();
+        for (CalendarRef target : group.calendars()) {
+            Set<String> respectedBlocks = new HashSet<>();
+            Set<String> respectedSources = new HashSet<>();
+            respected.stream().filter(b -> b.target().equals(target)).forEach(b -> {
+                respectedBlocks.add(b.blockId());
+                respectedSources.add(b.sourceCalendar() + "\n" + b.sourceEventId());
+            });
+            List<BusyIntervals.Interval> expected = new ArrayList<>();
+            for (CalendarRef source : group.targetsFor(target)) {
+                List<SourceEvent> events = listed.get(source).stream()
+                        .filter(e -> !respectedSources.contains(source.key() + "\n" + e.id())).toList();
+                BusyIntervals.Result busy = BusyIntervals.of(events, BusyFilter::isBusy, from, to, recurrences);
+                expected.addAll(busy.intervals());
+                warnUnreadable(group, source, busy);
+            }
+            List<SourceEvent> blocks = listed.get(target).stream()
+                    .filter(e -> !respectedBlocks.contains(e.id())).toList();
+            BusyIntervals.Result held = BusyIntervals.of(blocks, e -> isLiveBlock(group, e), from, to, recurrences);
+            List<BusyIntervals.Interval> want = BusyIntervals.merge(expected, from, to);
+            List<BusyIntervals.Interval> have = held.intervals();
+            List<String> differences = new ArrayList<>();
+            BusyIntervals.minus(want, have).forEach(i -> differences.add("missing busy time " + i));
+            BusyIntervals.minus(have, want).forEach(i -> differences.add("extra busy time " + i));
+            differences.stream().limit(MAX_BUSY_PROBLEMS).forEach(detail -> problems.add(new VerifyReport.Problem(
+                    VerifyReport.Kind.BUSY_MISMATCH, target.key(), null, null, null, detail)));
+        }
+        return problems;
+    }
+
+    private static boolean isLiveBlock(SyncGroup group, SourceEvent event) {
+        return !event.cancelled() && event.start() != null && event.end() != null
+                && BlockMarker.read(event.privateProperties()).map(m -> m.groupId().equals(group.id())).orElse(false);
+    }
+
+    private static void warnUnreadable(SyncGroup group, CalendarRef source, BusyIntervals.Result busy) {
+        if (!busy.unreadableSeries().isEmpty()) {
+            LOG.log(Level.WARNING, "group {0}: series {1} on {2} cannot be expanded; their busy time is not verified",
+                    group.id(), busy.unreadableSeries(), source.key());
+        }
+    }
+
+    private static String key(CalendarRef target, String sourceCalendar, String sourceEventId, boolean occurrence) {
+        return target.key() + "\n" + sourceCalendar + "\n" + sourceEventId + (occurrence ? "\n~" : "");
     }
 
     private static VerifyReport.Problem problem(VerifyReport.Kind kind, KnownBlock block) {

@@ -17,11 +17,25 @@ public record VerifyReport(String groupId, int desired, int actual, List<Problem
         /** A block whose source is gone, free, or out of the window. */
         ORPHAN,
         /** A block whose time or title differs from its source. */
-        STALE
+        STALE,
+        /**
+         * Busy time of a calendar's blocks differs from the busy time of the group's other calendars, expanded
+         * within the window (recurrences included); {@link Problem#detail()} names the interval. Ids are null.
+         */
+        BUSY_MISMATCH
     }
 
-    /** One problem, named by ids only: no event content. */
-    public record Problem(Kind kind, String target, String blockId, String sourceCalendar, String sourceEventId) {
+    /**
+     * One problem, named by ids only: no event content.
+     *
+     * @param detail for {@link Kind#BUSY_MISMATCH}, "missing busy time START/END" or "extra busy time START/END"
+     *               (UTC instants); null otherwise
+     */
+    public record Problem(Kind kind, String target, String blockId, String sourceCalendar, String sourceEventId,
+                          String detail) {
+        public Problem(Kind kind, String target, String blockId, String sourceCalendar, String sourceEventId) {
+            this(kind, target, blockId, sourceCalendar, sourceEventId, null);
+        }
     }
 
     public VerifyReport {

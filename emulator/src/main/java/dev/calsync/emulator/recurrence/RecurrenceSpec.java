@@ -72,7 +72,7 @@ public final class RecurrenceSpec {
                 Property p = Property.parse(line);
                 switch (p.name()) {
                     case "RRULE" -> {
-                        include.add(new OfRuleAndFirst(new RecurrenceRule(p.value()), first));
+                        include.add(withFirst(new RecurrenceRule(p.value()), first));
                         hasRule = true;
                     }
                     case "EXRULE" -> exclude.add(new OfRule(new RecurrenceRule(p.value()), first));
@@ -90,7 +90,29 @@ public final class RecurrenceSpec {
         }
         RecurrenceSet all = include.size() == 1 ? include.get(0) : new Merged(include);
         RecurrenceSet effective = exclude.isEmpty() ? all : new Difference(all, exclude.size() == 1 ? exclude.get(0) : new Merged(exclude));
+        try {
+            // Expand once now: a rule lib-recur cannot iterate (an UNTIL of another kind than the start, a rule
+            // that never matches) is refused at write time, never by a crash of every later list.
+            effective.iterator().hasNext();
+        } catch (RuntimeException e) {
+            throw EmulatorApiException.invalid("Invalid recurrence rule.");
+        }
         return new RecurrenceSpec(effective, start, end, calendarZone, zone);
+    }
+
+    /**
+     * DTSTART is always the first instance (RFC 5545, and what Google shows), even when the rule alone would not
+     * produce it. OfRuleAndFirst fails when the rule produces nothing at all (an UNTIL before the start): then the
+     * series is its first instance alone.
+     */
+    private static RecurrenceSet withFirst(RecurrenceRule rule, DateTime first) {
+        boolean producesAny;
+        try {
+            producesAny = rule.iterator(first).hasNext();
+        } catch (RuntimeException e) {
+            throw EmulatorApiException.invalid("Invalid recurrence rule.");
+        }
+        return producesAny ? new OfRuleAndFirst(rule, first) : new OfList(first);
     }
 
     private static RecurrenceSet dates(Property p, TimeZone seriesZone, boolean allDay) {
