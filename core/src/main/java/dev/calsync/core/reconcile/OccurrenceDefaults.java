@@ -18,7 +18,7 @@ import java.util.Optional;
  * The plain occurrence of a block series, as its rule alone places it: what an overridden occurrence goes
  * back to when its source exception is reverted. The occurrence is named by its instance id's suffix.
  */
-final class OccurrenceDefaults {
+public final class OccurrenceDefaults {
     private static final DateTimeFormatter TIMED =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -27,7 +27,7 @@ final class OccurrenceDefaults {
     }
 
     /** The default occurrence for an instance row of {@code series}, or empty when it cannot be one. */
-    static Optional<DesiredBlock> of(DesiredBlock series, KnownBlock instance) {
+    public static Optional<DesiredBlock> of(DesiredBlock series, KnownBlock instance) {
         String suffix = instance.blockId().substring(series.blockId().length() + 1);
         BlockBody body = series.body();
         try {

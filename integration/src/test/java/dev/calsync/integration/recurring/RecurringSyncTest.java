@@ -375,6 +375,33 @@ class RecurringSyncTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBlockOccurrenceDeletedOrMovedByHandIsPutBackByTheNextIncrementalPass(TestDatabase db) {
+        try (Harness h = new Harness(db)) {
+            Edits edits = new Edits(h.emulator);
+            SyncGroup group = h.group("restore-occurrence", Harness.WORK, Harness.HOME);
+            String series = edits.series(Harness.WORK, "Weekly", day(-7, 10), 60, BERLIN, "RRULE:FREQ=WEEKLY");
+            h.sync(group);
+            h.sync(group);
+            String blockSeries = h.blocksOn(Harness.HOME).get(0).path("id").asText();
+            String deleted = blockSeries + firstInstanceAfter(h, Harness.WORK, series, 3).substring(series.length());
+            String moved = blockSeries + firstInstanceAfter(h, Harness.WORK, series, 10).substring(series.length());
+            edits.cancelOccurrence(Harness.HOME, deleted);
+            edits.moveOccurrence(Harness.HOME, moved, Edits.timed(day(12, 6), BERLIN), Edits.timed(day(12, 7), BERLIN));
+
+            assertThat(h.sync(group).handEdits()).isEqualTo(2);
+            assertBusyMatches(h, group);
+
+            // The echoes of the two restoring writes are our own: the next passes write nothing.
+            long writes = h.writes();
+            h.sync(group);
+            h.sync(group);
+            assertThat(h.writes()).isEqualTo(writes);
+            assertBusyMatches(h, group);
+        }
+    }
+
     /** The id of the first occurrence of {@code series} starting on or after {@code dayOffset}. */
     static String firstInstanceAfter(Harness h, CalendarRef calendar, String series, int dayOffset) {
         ExpandedBusyTime oracle = new ExpandedBusyTime(h.emulator.rootUrl(), Harness.TOKENS);
