@@ -1,6 +1,14 @@
 package dev.calsync.app.cli;
 
+import dev.calsync.bench.BenchOptions;
+import dev.calsync.bench.BenchResult;
+import dev.calsync.bench.Benchmark;
+import dev.calsync.bench.ModeResult;
+import dev.calsync.bench.ProgressListener;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "50", description = "Simulated users (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--users", paramLabel = "N", defaultValue = "100", description = "Simulated users (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Option(names = "--days", paramLabel = "D", defaultValue = "1", description = "Simulated days (default: ${DEFAULT-VALUE}).")
@@ -31,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--modes", paramLabel = "MODE", split = ",",
+            description = "Only these modes: naive, incremental15m, incremental5m, full, push (default: all).")
+    List<String> modes;
+
     @Override
     public Integer call() {
         if (users < 1) {
@@ -39,6 +51,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (days < 1) {
             throw new ParameterException(spec.commandLine(), "--days must be >= 1, was " + days);
         }
-        return NotImplemented.report(spec);
+        BenchOptions options = BenchOptions.defaults().withUsers(users).withDays(days).withSeed(seed);
+        if (modes != null && !modes.isEmpty()) {
+            options = options.withModes(Set.copyOf(modes));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        BenchResult result = new Benchmark().run(options, ProgressListener.bar(System.err));
+        result.report().writeTo(this.out);
+        out.println(json ? result.report().toJson() : result.report().toMarkdown());
+        if (!json) {
+            out.println("report written to " + this.out.toAbsolutePath().normalize());
+        }
+        boolean consistent = result.modes().values().stream().allMatch(ModeResult::verifyConsistent);
+        return consistent ? ExitCodes.OK : ExitCodes.PROBLEMS_FOUND;
     }
 }

@@ -63,7 +63,7 @@ class CalsyncCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve", "bench"})
+    @ValueSource(strings = {"demo", "serve"})
     void verbNotBuiltYetSaysSoAndExitsTwo(String verb) throws Exception {
         Files.writeString(dir.resolve("calsync.yml"), ValidConfig.YAML);
 

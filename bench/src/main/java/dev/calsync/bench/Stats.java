@@ -1,0 +1,286 @@
+package dev.calsync.bench;
+
+import dev.calsync.core.provider.CallKind;
+import dev.calsync.core.sync.VerifyReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Everything measured in one mode, over all its batches; turned into a {@link ModeResult} at the end. */
+final class Stats {
+    final Benchmark.ModeSpec spec;
+    final int users;
+    final int days;
+    long wallNanos;
+    long peakHeapBytes;
+    long retainedHeapBytes;
+    int heldUsers;
+
+    // lower bound parts
+    long boundLists;
+    long boundWrites;
+    long boundRenewals;
+    long boundSafety;
+    // workload
+    long changes;
+    long blockChanges;
+    long changedEventsPerPass;
+    final Map<String, Long> changesByKind = new TreeMap<>();
+    long tokenExpiries;
+    long rateLimitBursts;
+    // passes
+    long polls;
+    long notifiedPasses;
+    long safetyPolls;
+    long renewals;
+    final LongAdder passes = new LongAdder();
+    final LongAdder cpuNanos = new LongAdder();
+    final LongAdder passWallNanos = new LongAdder();
+    final LongAdder writesReported = new LongAdder();
+    final AtomicLong partialPasses = new AtomicLong();
+    final AtomicLong resolvedWithoutWrites = new AtomicLong();
+    long unpropagated;
+    private long idlePasses;
+    private long idleCalls;
+    private long idleCalendars;
+    private long peakPerMinute;
+    private final List<Double> latencies = new ArrayList<>();
+    private final List<Double> wallLatencies = new ArrayList<>();
+    // push
+    long notifications;
+    long syncNotifications;
+    long userNotifications;
+    long echoNotifications;
+    long echoListsAvoided;
+    long staleChannelNotifications;
+    // calls
+    long initialCalls;
+    final Map<String, Long> initialByKind = new TreeMap<>();
+    long dayCalls;
+    long dayTallyCalls;
+    final Map<String, Long> dayByKind = new TreeMap<>();
+    final Map<String, Long> dayEmulatorByKind = new TreeMap<>();
+    final Map<String, Long> dayByKindAndOutcome = new TreeMap<>();
+    long backoffMillis;
+    final List<String> countMismatches = new ArrayList<>();
+    // verify
+    long groupsVerified;
+    long groupsConsistent;
+    final Map<String, Long> problemsByKind = new TreeMap<>();
+    final List<String> problemSamples = new ArrayList<>();
+
+    Stats(Benchmark.ModeSpec spec, int users, int days) {
+        this.spec = spec;
+        this.users = users;
+        this.days = days;
+    }
+
+    void recordPass(Benchmark.PassOutcome outcome) {
+        passes.increment();
+        cpuNanos.add(outcome.cpuNanos());
+        passWallNanos.add(outcome.wallNanos());
+        writesReported.add(outcome.report().writes());
+    }
+
+    synchronized void changedEvents(int events, int targets) {
+        changedEventsPerPass += events;
+        boundWrites += (long) events * targets;
+    }
+
+    synchronized void peak(long callsInMinute) {
+        peakPerMinute = Math.max(peakPerMinute, callsInMinute);
+    }
+
+    synchronized void idle(long calls, int calendarsRead) {
+        idlePasses++;
+        idleCalls += calls;
+        idleCalendars += calendarsRead;
+    }
+
+    synchronized void latency(double simulatedSeconds, double wallSeconds) {
+        latencies.add(simulatedSeconds);
+        if (!Double.isNaN(wallSeconds)) {
+            wallLatencies.add(wallSeconds);
+        }
+    }
+
+    void addInitial(long emulatorCalls, Map<CallKind, Long> byKind) {
+        initialCalls += emulatorCalls;
+        Benchmark.kindMap(byKind).forEach((k, v) -> initialByKind.merge(k, v, Long::sum));
+    }
+
+    void addDay(long emulatorCalls, long tallyCalls, Map<String, Long> emulatorKinds, Map<String, Long> tallyKinds,
+                Map<String, Long> kindAndOutcome, long backoff) {
+        dayCalls += emulatorCalls;
+        dayTallyCalls += tallyCalls;
+        emulatorKinds.forEach((k, v) -> dayEmulatorByKind.merge(k, v, Long::sum));
+        tallyKinds.forEach((k, v) -> dayByKind.merge(k, v, Long::sum));
+        kindAndOutcome.forEach((k, v) -> dayByKindAndOutcome.merge(k, v, Long::sum));
+        backoffMillis += backoff;
+        if (emulatorCalls != tallyCalls || !emulatorKinds.equals(tallyKinds)) {
+            countMismatches.add("emulator counted " + emulatorKinds + " (" + emulatorCalls + "), CallTally "
+                    + tallyKinds + " (" + tallyCalls + ")");
+        }
+    }
+
+    void verify(VerifyReport report) {
+        groupsVerified++;
+        if (report.consistent()) {
+            groupsConsistent++;
+            return;
+        }
+        if (report.error() != null) {
+            problemsByKind.merge("ERROR", 1L, Long::sum);
+            if (problemSamples.size() < 10) {
+                problemSamples.add(report.groupId() + ": " + report.error());
+            }
+        }
+        for (VerifyReport.Problem p : report.problems()) {
+            problemsByKind.merge(p.kind().name(), 1L, Long::sum);
+            if (problemSamples.size() < 10) {
+                problemSamples.add(report.groupId() + ": " + p.kind() + " block " + p.blockId() + " on " + p.target()
+                        + " for " + p.sourceCalendar() + "/" + p.sourceEventId());
+            }
+        }
+    }
+
+    ModeResult result() {
+        double userDays = (double) users * days;
+        double callsPerUserDay = dayCalls / userDays;
+        long lowerBound = boundLists + boundWrites + boundRenewals + boundSafety;
+        double ratio = lowerBound == 0 ? Double.NaN : (double) dayCalls / lowerBound;
+        long faultCalls = dayByKindAndOutcome.entrySet().stream()
+                .filter(e -> isFault(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        List<Double> wallSorted = new ArrayList<>(wallLatencies);
+        Collections.sort(wallSorted);
+        double p95 = percentile(sorted, 0.95);
+
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("syncMode", spec.syncMode().name().toLowerCase(Locale.ROOT));
+        d.put("pollIntervalSeconds", spec.push() ? null : spec.pollInterval().toSeconds());
+        d.put("usersSimulated", users);
+        d.put("callsByKind", dayByKind);
+        Map<String, Double> perKind = new TreeMap<>();
+        dayByKind.forEach((k, v) -> perKind.put(k, round(v / userDays, 2)));
+        d.put("callsPerUserDayByKind", perKind);
+        d.put("callsByKindAndOutcome", dayByKindAndOutcome);
+        d.put("emulatorCallsByKind", dayEmulatorByKind);
+        d.put("callTallyCalls", dayTallyCalls);
+        d.put("countsAgree", countMismatches.isEmpty());
+        if (!countMismatches.isEmpty()) {
+            d.put("countMismatches", countMismatches);
+        }
+        d.put("initialCalls", initialCalls);
+        d.put("initialCallsPerUser", round(initialCalls / (double) users, 2));
+        d.put("initialCallsByKind", initialByKind);
+        d.put("passes", passes.sum());
+        d.put("polls", polls);
+        d.put("callsPerPass", round(passes.sum() == 0 ? 0 : dayCalls / (double) passes.sum(), 3));
+        d.put("idlePolls", idlePasses);
+        d.put("idlePollCallsPerCalendar", round(idleCalendars == 0 ? Double.NaN : idleCalls / (double) idleCalendars, 4));
+        Map<String, Long> bound = new LinkedHashMap<>();
+        bound.put("lists", boundLists);
+        bound.put("writes", boundWrites);
+        bound.put("safetyPollLists", boundSafety);
+        bound.put("channelRenewals", boundRenewals);
+        d.put("lowerBoundParts", bound);
+        d.put("lowerBoundPerUserDay", round(lowerBound / userDays, 2));
+        d.put("excessOverLowerBound", excess(lowerBound));
+        d.put("faultCalls", faultCalls);
+        d.put("ratioExcludingFaults", round(lowerBound == 0 ? Double.NaN : (dayCalls - faultCalls) / (double) lowerBound, 4));
+        d.put("changes", changes);
+        d.put("blockChanges", blockChanges);
+        d.put("changedSourceEventsPerPassSum", changedEventsPerPass);
+        d.put("changesByKind", changesByKind);
+        d.put("tokenExpiries", tokenExpiries);
+        d.put("rateLimitBursts", rateLimitBursts);
+        d.put("retryBackoffSeconds", round(backoffMillis / 1000.0, 1));
+        d.put("peakCallsPerMinutePerUser", peakPerMinute);
+        d.put("withinPerUserMinuteLimit", peakPerMinute <= Benchmark.PER_USER_MINUTE_LIMIT);
+        d.put("propagationSamples", sorted.size());
+        d.put("propagationP50Seconds", round(percentile(sorted, 0.50), 2));
+        d.put("propagationMaxSeconds", round(sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), 2));
+        if (spec.push()) {
+            d.put("propagationWallP50Seconds", round(percentile(wallSorted, 0.50), 3));
+            d.put("propagationWallP95Seconds", round(percentile(wallSorted, 0.95), 3));
+        }
+        d.put("unpropagatedChanges", unpropagated);
+        d.put("partialPasses", partialPasses.get());
+        d.put("passesThatPickedUpChangesWithoutWriting", resolvedWithoutWrites.get());
+        if (spec.push()) {
+            Map<String, Object> push = new LinkedHashMap<>();
+            push.put("notificationsReceived", notifications);
+            push.put("syncNotifications", syncNotifications);
+            push.put("userChangeNotifications", userNotifications);
+            push.put("echoNotificationsAbsorbed", echoNotifications);
+            push.put("echoLists", 0);
+            push.put("echoListsAvoided", echoListsAvoided);
+            push.put("notifiedPasses", notifiedPasses);
+            push.put("safetyPolls", safetyPolls);
+            push.put("channelRenewals", renewals);
+            push.put("staleChannelNotifications", staleChannelNotifications);
+            d.put("push", push);
+        }
+        d.put("engineCpuSecondsPer1000UserDays", round(cpuNanos.sum() / 1e9 / userDays * 1000, 2));
+        d.put("engineWallSecondsPer1000UserDays", round(passWallNanos.sum() / 1e9 / userDays * 1000, 2));
+        d.put("peakHeapMb", round(peakHeapBytes / 1048576.0, 1));
+        d.put("usersHeldAtOnce", heldUsers);
+        d.put("retainedHeapMbAtBatchEnd", round(retainedHeapBytes / 1048576.0, 1));
+        d.put("retainedHeapMbPer1000UsersHeld", round(retainedHeapBytes / 1048576.0 / heldUsers * 1000, 1));
+        d.put("wallSeconds", round(wallNanos / 1e9, 1));
+        d.put("groupsVerified", groupsVerified);
+        d.put("groupsConsistent", groupsConsistent);
+        if (!problemsByKind.isEmpty()) {
+            d.put("verifyProblems", problemsByKind);
+            d.put("verifyProblemSamples", problemSamples);
+        }
+        return new ModeResult(spec.key(), users, days, dayCalls, round(callsPerUserDay, 2), lowerBound, round(ratio, 4),
+                round(Benchmark.DAILY_QUOTA / callsPerUserDay, 0), round(p95, 2),
+                groupsVerified == users && groupsConsistent == groupsVerified, d);
+    }
+
+    /** Calls beyond the lower bound, by what they were: lists, writes, watch/stop, answered with an error. */
+    private Map<String, Long> excess(long lowerBound) {
+        Map<String, Long> e = new LinkedHashMap<>();
+        long lists = dayByKind.getOrDefault("list", 0L);
+        long writes = dayByKind.getOrDefault("insert", 0L) + dayByKind.getOrDefault("update", 0L)
+                + dayByKind.getOrDefault("delete", 0L) + dayByKind.getOrDefault("patch", 0L);
+        long channels = dayByKind.getOrDefault("watch", 0L) + dayByKind.getOrDefault("stop", 0L);
+        long other = dayCalls - lists - writes - channels;
+        e.put("lists", lists - boundLists - boundSafety);
+        e.put("writes", writes - boundWrites);
+        e.put("watchAndStop", channels - boundRenewals);
+        e.put("other", other);
+        e.put("total", dayCalls - lowerBound);
+        return e;
+    }
+
+    private static boolean isFault(String kindAndOutcome) {
+        String outcome = kindAndOutcome.substring(kindAndOutcome.indexOf(' ') + 1);
+        return !outcome.equals("ok") && !outcome.equals("404") && !outcome.equals("409");
+    }
+
+    static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static double round(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}
