@@ -62,8 +62,15 @@ public final class AccountAccessTokens implements AccessTokens {
             if (!credentials.renewable() || tokenEndpoint == null) {
                 return false;
             }
-            renew(accountId, credentials);
-            return true;
+            try {
+                renew(accountId, credentials);
+                return true;
+            } catch (ProviderException e) {
+                if (e.kind() == ProviderException.Kind.UNAUTHORIZED) {
+                    return false; // invalid_grant: already marked "reconnect needed", its groups paused
+                }
+                throw e;
+            }
         }
     }
 

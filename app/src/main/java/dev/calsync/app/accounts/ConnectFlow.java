@@ -14,8 +14,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class ConnectFlow {
 
-    /** Read and write events (blocks), and read the calendar list to offer calendars for groups. */
-    public static final String SCOPES = "https://www.googleapis.com/auth/calendar.events "
+    /**
+     * Read and write events (blocks), and read the calendar list to offer calendars for groups. {@code openid}
+     * grants no data; it makes the request a standard OpenID Connect one, which identity providers (and the OIDC
+     * test server) expect at their authorization endpoint.
+     */
+    public static final String SCOPES = "openid https://www.googleapis.com/auth/calendar.events "
             + "https://www.googleapis.com/auth/calendar.readonly";
 
     private final URI authorizationUri;

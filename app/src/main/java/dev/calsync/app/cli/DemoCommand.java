@@ -1,8 +1,31 @@
 package dev.calsync.app.cli;
 
+import dev.calsync.app.accounts.EncryptionKey;
+import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.config.ConfigLoader;
+import dev.calsync.app.config.GoogleConfig;
+import dev.calsync.app.config.StorageConfig;
+import dev.calsync.app.config.SyncConfig;
+import dev.calsync.app.demo.DemoUsers;
+import dev.calsync.app.server.CalsyncServer;
+import dev.calsync.app.server.ServerSettings;
+import dev.calsync.core.group.SyncMode;
+import dev.calsync.emulator.GoogleCalendarEmulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
@@ -10,12 +33,76 @@ import picocli.CommandLine.Spec;
                 + "sample calendars, and the web UI on port 8080.")
 public final class DemoCommand implements Callable<Integer> {
 
+    /** The demo polls often, so a change shows on the dashboard within a minute of being made. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(20);
+
+    private final CliContext context;
+
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port of the web UI (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    public DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
-    public Integer call() {
-        // The Spring Boot application starts here, on an embedded H2 file and an in-process emulator.
-        return NotImplemented.report(spec);
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0-65535, was " + port);
+        }
+        Path dataDir = context.workingDir().resolve("data/demo");
+        // The emulator lives in memory and starts afresh, so the demo's sync state must too.
+        resetDirectory(dataDir);
+        GoogleCalendarEmulator emulator = GoogleCalendarEmulator.start(0);
+        emulator.loadDemoSeed();
+        CalsyncConfig defaults = new ConfigLoader(Map.of()).defaults();
+        CalsyncConfig config = new CalsyncConfig(
+                new StorageConfig("jdbc:h2:file:" + dataDir.resolve("calsync"), null, null),
+                new GoogleConfig(emulator.rootUrl()),
+                new SyncConfig(SyncMode.INCREMENTAL, POLL_INTERVAL),
+                defaults.push(), List.of(), List.of());
+        CalsyncServer server;
+        try {
+            server = CalsyncServer.start(new ServerSettings(config, EncryptionKey.random(),
+                    ServerSettings.Mode.DEMO, port), Map.of("demoEmulator", emulator));
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        printWelcome(spec.commandLine().getOut(), server.port(), emulator);
+        try {
+            server.awaitStop();
+        } finally {
+            emulator.close();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printWelcome(PrintWriter out, int port, GoogleCalendarEmulator emulator) {
+        out.println("calsync demo is running: http://localhost:" + port + "/");
+        out.println("  DEMO ONLY sign-ins (password \"" + DemoUsers.PASSWORD + "\"): "
+                + String.join(", ", DemoUsers.ALL.stream().map(DemoUsers.DemoUser::name).toList()));
+        out.println("  Google Calendar emulator: " + emulator.rootUrl() + " (a sample change every minute)");
+        out.println("  data: ./data/demo (rebuilt on every start). Ctrl-C stops the demo.");
+        out.flush();
+    }
+
+    private static void resetDirectory(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
     }
 }

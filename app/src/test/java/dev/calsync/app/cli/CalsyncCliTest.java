@@ -62,15 +62,14 @@ class CalsyncCliTest {
         assertThat(result.err()).contains("Usage: calsync");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve"})
-    void verbNotBuiltYetSaysSoAndExitsTwo(String verb) throws Exception {
+    @Test
+    void serveWithoutAnEncryptionKeySaysSoAndExitsTwo() throws Exception {
         Files.writeString(dir.resolve("calsync.yml"), ValidConfig.YAML);
 
-        CliRun result = run(verb);
+        CliRun result = run("serve");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("calsync " + verb + ": not implemented yet" + System.lineSeparator());
+        assertThat(result.err()).startsWith("calsync serve: set CALSYNC_ENCRYPTION_KEY");
     }
 
     @ParameterizedTest

@@ -1,0 +1,51 @@
+package dev.calsync.app.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+
+/** What the serve and demo filter chains share: public paths, headers, CSRF, sessions, the sign-in rate limit. */
+public final class WebSecurity {
+
+    /**
+     * Scripts and styles only from this origin, nothing inline, no framing. htmx is served from the jar
+     * (webjars) and configured not to inject its indicator styles, so no 'unsafe-inline' is needed.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    public static final int SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
+
+    private WebSecurity() {
+    }
+
+    public static void applyCommon(HttpSecurity http, Clock clock) throws Exception {
+        http.authorizeHttpRequests(WebSecurity::publicPaths)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .xssProtection(xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+                // Spring's defaults, spelled out: a new session id on sign-in, CSRF tokens on every form.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .csrf(Customizer.withDefaults())
+                .addFilterBefore(new SignInRateLimiter(SIGN_IN_ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1), clock),
+                        CsrfFilter.class)
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+    }
+
+    private static void publicPaths(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/actuator/health")
+                .permitAll()
+                .anyRequest().authenticated();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.calsync.app.web;
+
+import dev.calsync.app.accounts.ConnectFlow;
+import dev.calsync.app.accounts.ConnectedAccounts;
+import dev.calsync.app.accounts.PendingConnect;
+import dev.calsync.app.accounts.TokenEndpointException;
+import dev.calsync.app.security.SignedInUser;
+import dev.calsync.core.provider.ProviderException;
+import dev.calsync.store.Account;
+import jakarta.servlet.http.HttpSession;
+import java.lang.System.Logger.Level;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Connected accounts, and "connect another Google account" (also how an account is reconnected). */
+@Controller
+public class AccountController {
+    private static final System.Logger LOG = System.getLogger(AccountController.class.getName());
+    static final String PENDING = AccountController.class.getName() + ".pending";
+
+    private final OwnedResources owned;
+    private final ObjectProvider<ConnectFlow> connectFlow;
+    private final ConnectedAccounts connected;
+
+    public AccountController(OwnedResources owned, ObjectProvider<ConnectFlow> connectFlow,
+                             ConnectedAccounts connected) {
+        this.owned = owned;
+        this.connectFlow = connectFlow;
+        this.connected = connected;
+    }
+
+    @GetMapping("/accounts")
+    public String accounts(SignedInUser user, Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("accounts", owned.accounts(user));
+        model.addAttribute("canConnect", connectFlow.getIfAvailable() != null);
+        return "accounts";
+    }
+
+    /** A link, not a form: the state kept in the session is what ties the answer to this person's request. */
+    @GetMapping("/accounts/connect")
+    public String connect(SignedInUser user, HttpSession session) {
+        ConnectFlow flow = flow();
+        String callback = ServletUriComponentsBuilder.fromCurrentContextPath().path("/accounts/connect/callback")
+                .toUriString();
+        PendingConnect pending = flow.begin(user.id(), callback);
+        session.setAttribute(PENDING, pending);
+        return "redirect:" + flow.authorizationUrl(pending);
+    }
+
+    @GetMapping("/accounts/connect/callback")
+    public String callback(SignedInUser user, HttpSession session, @RequestParam(required = false) String code,
+                           @RequestParam(required = false) String state,
+                           @RequestParam(required = false) String error, RedirectAttributes redirect) {
+        ConnectFlow flow = flow();
+        Object pending = session.getAttribute(PENDING);
+        session.removeAttribute(PENDING);
+        if (!(pending instanceof PendingConnect request) || !request.matches(user.id(), state)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no matching connect request");
+        }
+        if (error != null || code == null) {
+            redirect.addFlashAttribute("message", "Google did not connect the account ("
+                    + (error == null ? "no code" : error.replaceAll("[^a-z_]", "")) + ").");
+            return "redirect:/accounts";
+        }
+        try {
+            Account account = connected.connect(user.id(), flow.finish(request, code));
+            redirect.addFlashAttribute("message", "Connected " + account.email() + ".");
+        } catch (TokenEndpointException | ProviderException e) {
+            LOG.log(Level.WARNING, "connecting an account for {0} failed: {1}", user.id(), e.getMessage());
+            redirect.addFlashAttribute("message", "The account could not be connected; please try again.");
+        }
+        return "redirect:/accounts";
+    }
+
+    private ConnectFlow flow() {
+        ConnectFlow flow = connectFlow.getIfAvailable();
+        if (flow == null) {
+            // The demo's accounts are connected up front; there is no OAuth client to connect more.
+            throw new NotFoundException("account connection");
+        }
+        return flow;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.calsync.app.web;
+
+import dev.calsync.app.schedule.SyncScheduler;
+import dev.calsync.app.security.SignedInUser;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.store.JdbcSyncStore;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Creating groups, changing their settings and calendars, and deleting them (blocks first, through the engine). */
+@Controller
+public class GroupController {
+
+    private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final OwnedResources owned;
+    private final JdbcSyncStore store;
+    private final CalendarChoices choices;
+    private final GroupEditor editor;
+    private final GroupStatuses statuses;
+    private final SyncScheduler scheduler;
+    private final SecureRandom random = new SecureRandom();
+
+    public GroupController(OwnedResources owned, JdbcSyncStore store, CalendarChoices choices, GroupEditor editor,
+                           GroupStatuses statuses, SyncScheduler scheduler) {
+        this.owned = owned;
+        this.store = store;
+        this.choices = choices;
+        this.editor = editor;
+        this.statuses = statuses;
+        this.scheduler = scheduler;
+    }
+
+    @GetMapping("/groups/new")
+    public String newGroup(SignedInUser user, Model model) {
+        return newGroupPage(user, GroupForm.blank(), List.of(), model);
+    }
+
+    @PostMapping("/groups")
+    public String create(SignedInUser user, @ModelAttribute GroupForm form, Model model, RedirectAttributes redirect) {
+        List<CalendarRef> calendars = form.calendars().stream().map(key -> owned.calendar(user, key)).toList();
+        List<String> problems = form.creationProblems();
+        if (!problems.isEmpty()) {
+            return newGroupPage(user, form, problems, model);
+        }
+        SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
+                form.syncMode(), form.manualEditPolicy(), calendars);
+        store.saveGroup(group);
+        scheduler.requestSync(group.id(), false);
+        redirect.addFlashAttribute("message", "Group " + group.id() + " created; its first sync is queued.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    @GetMapping("/groups/{groupId}")
+    public String show(SignedInUser user, @PathVariable String groupId, Model model) {
+        SyncGroup group = owned.group(user, groupId);
+        return groupPage(user, group, GroupForm.of(group), List.of(), model);
+    }
+
+    @PostMapping("/groups/{groupId}/settings")
+    public String saveSettings(SignedInUser user, @PathVariable String groupId, @ModelAttribute GroupForm form,
+                               Model model, RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        List<String> problems = form.settingsProblems();
+        if (!problems.isEmpty()) {
+            return groupPage(user, group, form, problems, model);
+        }
+        store.saveGroup(new SyncGroup(group.id(), group.owner(), form.busyTitle(), form.window(), form.syncMode(),
+                form.manualEditPolicy(), group.calendars()));
+        redirect.addFlashAttribute("message", "Settings saved; the next sync applies them.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    @PostMapping("/groups/{groupId}/calendars")
+    public String addCalendar(SignedInUser user, @PathVariable String groupId, @RequestParam String calendar,
+                              RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        CalendarRef added = owned.calendar(user, calendar);
+        if (group.calendars().contains(added)) {
+            redirect.addFlashAttribute("message", added.key() + " is already in this group.");
+            return "redirect:/groups/" + group.id();
+        }
+        List<CalendarRef> calendars = new ArrayList<>(group.calendars());
+        calendars.add(added);
+        store.saveGroup(new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
+                group.manualEdits(), calendars));
+        scheduler.requestSync(group.id(), false);
+        redirect.addFlashAttribute("message", added.calendarId() + " added; a sync is queued.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    @GetMapping("/groups/{groupId}/calendars/remove")
+    public String confirmRemoveCalendar(SignedInUser user, @PathVariable String groupId,
+                                        @RequestParam String calendar, Model model) {
+        SyncGroup group = owned.group(user, groupId);
+        CalendarRef removed = memberOf(group, owned.calendar(user, calendar));
+        model.addAttribute("user", user);
+        model.addAttribute("group", group);
+        model.addAttribute("calendar", removed);
+        model.addAttribute("blocks", editor.blocksOf(group, removed));
+        return "confirm-remove-calendar";
+    }
+
+    @PostMapping("/groups/{groupId}/calendars/remove")
+    public String removeCalendar(SignedInUser user, @PathVariable String groupId, @RequestParam String calendar,
+                                 RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        CalendarRef removed = memberOf(group, owned.calendar(user, calendar));
+        GroupEditor.Removal removal = editor.removeCalendar(group, removed);
+        redirect.addFlashAttribute("message", removed.calendarId() + " removed from the group; "
+                + removal.deleted() + " blocks deleted" + problemsOf(removal));
+        return "redirect:/groups/" + group.id();
+    }
+
+    @GetMapping("/groups/{groupId}/delete")
+    public String confirmDelete(SignedInUser user, @PathVariable String groupId, Model model) {
+        SyncGroup group = owned.group(user, groupId);
+        model.addAttribute("user", user);
+        model.addAttribute("group", group);
+        model.addAttribute("blocks", editor.blocksOf(group));
+        return "confirm-delete-group";
+    }
+
+    @PostMapping("/groups/{groupId}/delete")
+    public String delete(SignedInUser user, @PathVariable String groupId, RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        GroupEditor.Removal removal = editor.deleteGroup(group);
+        if (removal.complete()) {
+            redirect.addFlashAttribute("message", "Group " + group.id() + " deleted with its "
+                    + removal.deleted() + " blocks.");
+            return "redirect:/dashboard";
+        }
+        redirect.addFlashAttribute("message", "Group " + group.id() + " emptied, but not every block could be "
+                + "deleted" + problemsOf(removal) + " Delete it again to finish.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    private String newGroupPage(SignedInUser user, GroupForm form, List<String> problems, Model model) {
+        CalendarChoices.Listing listing = choices.of(user);
+        model.addAttribute("user", user);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("choices", listing.choices());
+        model.addAttribute("listingProblems", listing.problems());
+        return "group-new";
+    }
+
+    private String groupPage(SignedInUser user, SyncGroup group, GroupForm form, List<String> problems, Model model) {
+        Set<String> members = group.calendars().stream().map(CalendarRef::key).collect(Collectors.toSet());
+        CalendarChoices.Listing listing = choices.of(user);
+        model.addAttribute("user", user);
+        model.addAttribute("group", group);
+        model.addAttribute("status", statuses.of(group));
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("addable", listing.choices().stream().filter(c -> !members.contains(c.key())).toList());
+        model.addAttribute("listingProblems", listing.problems());
+        return "group";
+    }
+
+    private static CalendarRef memberOf(SyncGroup group, CalendarRef calendar) {
+        if (!group.calendars().contains(calendar)) {
+            throw new NotFoundException("calendar");
+        }
+        return calendar;
+    }
+
+    private static String problemsOf(GroupEditor.Removal removal) {
+        return removal.complete() ? "." : "; problems: " + String.join("; ", removal.errors()) + ".";
+    }
+
+    /** Readable and unique across everyone's groups: the name as a slug plus a random suffix. */
+    private String newId(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        StringBuilder id = new StringBuilder(slug.isEmpty() ? "group" : slug).append('-');
+        for (int i = 0; i < 6; i++) {
+            id.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+        }
+        return id.toString();
+    }
+}

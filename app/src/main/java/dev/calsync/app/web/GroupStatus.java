@@ -1,0 +1,35 @@
+package dev.calsync.app.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dashboard shows of one group; built by {@link GroupStatuses}.
+ *
+ * @param nextRun   when the next poll is due, or null when the scheduler has not planned one yet
+ * @param queued    passes waiting for a scheduler thread ("Sync now" presses, the poll)
+ * @param lastRun   the last pass on this node, or null
+ * @param callsToday API calls today of the group's accounts, by kind
+ */
+public record GroupStatus(String groupId, String mode, String manualEdits, String busyTitle, boolean paused,
+                          Instant nextRun, int queued, LastRunView lastRun, List<CalendarStatus> calendars,
+                          long blocks, Map<String, Long> callsToday) {
+
+    public long callsTodayTotal() {
+        return callsToday.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * @param lastSync   the later of the last incremental and the last full read, or null
+     * @param lastError  the last failure (kept until the next success), or null
+     */
+    public record CalendarStatus(String key, String accountId, String calendarId, String accountLabel,
+                                 Instant lastSync, String lastSyncKind, String lastError, Instant lastErrorAt,
+                                 long blocksOn, boolean reconnectNeeded) {
+    }
+
+    public record LastRunView(Instant finished, String outcome, int inserted, int updated, int deleted,
+                              long millis) {
+    }
+}
