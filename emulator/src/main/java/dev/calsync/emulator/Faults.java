@@ -65,19 +65,31 @@ public final class Faults {
     public int pageSizeCap() { return pageSizeCap; }
     public int armedFaults() { return rules.stream().mapToInt(r -> Math.max(0, r.remaining().get())).sum(); }
 
+    private enum Stage { INSTEAD_OF_CALL, AFTER_WRITE, MANGLE_ANSWER }
+
     /** A fault that replaces the call's answer, consumed if one matches. */
     public FaultType takeCallFault(String account, String calendar, CallKind kind) {
-        return take(account, calendar, kind, false);
+        return take(account, calendar, kind, Stage.INSTEAD_OF_CALL);
     }
 
     /** A lost-response fault for a write that has just been applied, consumed if one matches. */
     public FaultType takeLostResponse(String account, String calendar, CallKind kind) {
-        return kind.isWrite() ? take(account, calendar, kind, true) : null;
+        return kind.isWrite() ? take(account, calendar, kind, Stage.AFTER_WRITE) : null;
     }
 
-    private FaultType take(String account, String calendar, CallKind kind, boolean lostResponse) {
+    /** A malformed-answer fault for a call that has just succeeded, consumed if one matches. */
+    public FaultType takeMangledAnswer(String account, String calendar, CallKind kind) {
+        return take(account, calendar, kind, Stage.MANGLE_ANSWER);
+    }
+
+    private static Stage stageOf(FaultType type) {
+        if (type.losesResponse()) return Stage.AFTER_WRITE;
+        return type.manglesAnswer() ? Stage.MANGLE_ANSWER : Stage.INSTEAD_OF_CALL;
+    }
+
+    private FaultType take(String account, String calendar, CallKind kind, Stage stage) {
         for (Rule r : rules) {
-            if (r.type().losesResponse() != lostResponse || !r.scope().matches(account, calendar, kind)) continue;
+            if (stageOf(r.type()) != stage || !r.scope().matches(account, calendar, kind)) continue;
             int left = r.remaining().getAndDecrement();
             if (left <= 1) rules.remove(r);
             if (left >= 1) return r.type();

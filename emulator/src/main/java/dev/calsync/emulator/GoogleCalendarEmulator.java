@@ -10,6 +10,7 @@ import dev.calsync.emulator.seed.SeedLoader;
 import dev.calsync.emulator.store.CalendarRegistry;
 import dev.calsync.emulator.store.CalendarState;
 import dev.calsync.emulator.store.EmulatorContext;
+import dev.calsync.emulator.store.SyncTokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GoogleCalendarEmulator implements AutoCloseable {
     public static final String DEFAULT_TIME_ZONE = "UTC";
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer then waits for the
+        // client's delayed ACK (about 40 ms on Linux loopback). Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final EmulatorContext context = new EmulatorContext();
     private final CalendarRegistry registry = new CalendarRegistry(context);
@@ -172,6 +181,22 @@ public final class GoogleCalendarEmulator implements AutoCloseable {
     /** Every stored event (series and exceptions, not expanded into instances). */
     public List<ObjectNode> userListAll(String calendarId, boolean includeCancelled) {
         return calendar(calendarId).all(includeCancelled);
+    }
+
+    /** The change sequence of an event's latest stored version (series, exception or plain), or -1 if never stored. */
+    public long changeSequenceOf(String calendarId, String eventId) { return calendar(calendarId).changeSeqOf(eventId); }
+
+    /**
+     * The change sequence a sync token of this calendar stands for (changes up to it are what a client holding
+     * it has seen), or -1 when the emulator would refuse the token (garbled, foreign, expired). For tests that
+     * check a client never stores a token ahead of what it applied.
+     */
+    public long syncTokenSequence(String calendarId, String syncToken) {
+        try {
+            return new SyncTokens(context).parseSyncToken(syncToken, calendarId, false, Long.MAX_VALUE);
+        } catch (EmulatorApiException e) {
+            return -1;
+        }
     }
 
     /** The change sequence of a calendar: grows by one per stored change. Handy for benchmarks. */

@@ -41,6 +41,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the pass's result as JSON.")
     boolean json;
 
+    @Option(names = "--resume", description = "Resume paused groups (after reconnecting their accounts).")
+    boolean resume;
+
     public SyncCommand(CliContext context) {
         this.context = context;
     }
@@ -51,17 +54,42 @@ public final class SyncCommand implements Callable<Integer> {
         List<SyncGroup> groups = selectedGroups(loaded);
         PrintWriter out = spec.commandLine().getOut();
         boolean allSynced = true;
-        try (SyncRuntime runtime = new SyncRuntime(loaded)) {
+        try (SyncRuntime runtime = new SyncRuntime(loaded, context.env())) {
             ArrayNode results = Reports.object().arrayNode();
             for (SyncGroup group : groups) {
+                if (resume) {
+                    runtime.resume(group);
+                }
+                if (runtime.store().isPaused(group.id())) {
+                    // Paused (an account needs reconnecting): nothing read, nothing written, nothing deleted.
+                    List<String> accounts = runtime.accountsNeedingReconnect(group);
+                    allSynced = false;
+                    if (json) {
+                        results.add(Reports.pausedJson(group.id(), accounts));
+                    } else {
+                        Reports.printPaused(out, group.id(), accounts);
+                    }
+                    continue;
+                }
                 Map<CallKind, Long> before = runtime.calls().snapshot();
                 GroupReport report = runtime.engine().sync(group, full ? SyncRequest.fullReconcile() : SyncRequest.poll());
                 Map<CallKind, Long> calls = runtime.calls().since(before);
                 allSynced &= report.outcome() != GroupReport.Outcome.PARTIAL;
+                List<String> paused = report.reconnectNeeded().isEmpty() ? List.of()
+                        : runtime.pauseForReconnect(report.reconnectNeeded());
                 if (json) {
-                    results.add(Reports.syncJson(report, calls));
+                    ObjectNode node = Reports.syncJson(report, calls);
+                    node.set("reconnectNeeded", Reports.strings(report.reconnectNeeded().stream().sorted().toList()));
+                    node.set("pausedGroups", Reports.strings(paused));
+                    results.add(node);
                 } else {
                     Reports.printSync(out, report, calls);
+                    if (!report.reconnectNeeded().isEmpty()) {
+                        out.printf("  reconnect needed: account %s refused our token; paused group %s until it is "
+                                        + "connected again (then run sync --resume)%n",
+                                String.join(", ", report.reconnectNeeded().stream().sorted().toList()),
+                                paused.isEmpty() ? "(already paused)" : String.join(", ", paused));
+                    }
                 }
             }
             if (json) {

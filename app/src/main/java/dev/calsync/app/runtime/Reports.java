@@ -9,6 +9,7 @@ import dev.calsync.core.sync.CalendarReport;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.VerifyReport;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +38,26 @@ public final class Reports {
                     calendar.error() == null ? "" : "  ERROR " + calendar.error());
         }
         out.printf("  API calls: %s%n", describe(calls));
+    }
+
+    /** A paused group is skipped whole: nothing read, written or deleted until its accounts are reconnected. */
+    public static void printPaused(PrintWriter out, String groupId, List<String> accounts) {
+        out.printf("group %s: skipped, paused%s%n", groupId, accounts.isEmpty() ? ""
+                : " until account " + String.join(", ", accounts) + " is reconnected (then run sync --resume)");
+    }
+
+    public static ObjectNode pausedJson(String groupId, List<String> accounts) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("group", groupId);
+        node.put("outcome", "paused");
+        node.set("reconnectNeeded", strings(accounts));
+        return node;
+    }
+
+    public static ArrayNode strings(List<String> values) {
+        ArrayNode array = JSON.createArrayNode();
+        values.forEach(array::add);
+        return array;
     }
 
     public static String describe(Map<CallKind, Long> calls) {
@@ -86,13 +107,19 @@ public final class Reports {
             out.printf("group %s: could not verify: %s%n", report.groupId(), report.error());
             return;
         }
-        out.printf("group %s: %s (%d blocks expected, %d found; %d missing, %d duplicates, %d orphans, %d stale)%n",
+        out.printf("group %s: %s (%d blocks expected, %d found; %d missing, %d duplicates, %d orphans, %d stale, "
+                        + "%d busy-time differences)%n",
                 report.groupId(), report.consistent() ? "consistent" : "PROBLEMS", report.desired(), report.actual(),
                 report.count(VerifyReport.Kind.MISSING), report.count(VerifyReport.Kind.DUPLICATE),
-                report.count(VerifyReport.Kind.ORPHAN), report.count(VerifyReport.Kind.STALE));
+                report.count(VerifyReport.Kind.ORPHAN), report.count(VerifyReport.Kind.STALE),
+                report.count(VerifyReport.Kind.BUSY_MISMATCH));
         for (VerifyReport.Problem problem : report.problems()) {
-            out.printf("  %-9s on %s: block %s for %s event %s%n", problem.kind(), problem.target(),
-                    problem.blockId(), problem.sourceCalendar(), problem.sourceEventId());
+            if (problem.detail() != null) {
+                out.printf("  %-13s on %s: %s%n", problem.kind(), problem.target(), problem.detail());
+            } else {
+                out.printf("  %-13s on %s: block %s for %s event %s%n", problem.kind(), problem.target(),
+                        problem.blockId(), problem.sourceCalendar(), problem.sourceEventId());
+            }
         }
     }
 
@@ -114,6 +141,7 @@ public final class Reports {
             p.put("blockId", problem.blockId());
             p.put("sourceCalendar", problem.sourceCalendar());
             p.put("sourceEventId", problem.sourceEventId());
+            p.put("detail", problem.detail());
         }
         return node;
     }

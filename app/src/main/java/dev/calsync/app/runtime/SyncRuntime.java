@@ -1,6 +1,14 @@
 package dev.calsync.app.runtime;
 
+import dev.calsync.app.config.AccountConfig;
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.config.ConfigException;
+import dev.calsync.app.config.ConfigProblem;
+import dev.calsync.app.config.Durations;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.store.Account;
+import dev.calsync.store.AccountStatus;
+import dev.calsync.store.AccountStore;
 import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
@@ -15,6 +23,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,16 +37,26 @@ import java.util.UUID;
 public final class SyncRuntime implements AutoCloseable {
     /** Long enough for a slow pass between renewals; short enough that a killed process's group is soon free. */
     static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    /** Overrides {@link #LEASE_TTL} (e.g. {@code 2s}); crash tests use it to see a dead worker's lease run out. */
+    public static final String LEASE_TTL_VARIABLE = "CALSYNC_SYNC_LEASE_TTL";
 
     private final HikariDataSource dataSource;
     private final JdbcSyncStore store;
     private final CallTally calls = new CallTally();
     private final SyncEngine engine;
     private final Verifier verifier;
+    private final AccountStore accounts;
+    private final CalsyncConfig config;
 
     public SyncRuntime(CalsyncConfig config) {
+        this(config, System.getenv());
+    }
+
+    /** @param env where {@value #LEASE_TTL_VARIABLE} is looked up */
+    public SyncRuntime(CalsyncConfig config, Map<String, String> env) {
+        Duration leaseTtl = leaseTtl(env);
         Clock clock = Clock.systemUTC();
-        dataSource = Databases.open(config.storage().url(), config.storage().user(), config.storage().password());
+        dataSource = open(config);
         store = new JdbcSyncStore(dataSource, clock);
         ApiCallLog callLog = new ApiCallLog(dataSource, clock);
         var logListener = callLog.listener();
@@ -45,7 +68,9 @@ public final class SyncRuntime implements AutoCloseable {
                 })
                 .build();
         Recurrences recurrences = new LibRecurRecurrences();
-        engine = new SyncEngine(provider, store, recurrences, clock, workerId(), LEASE_TTL);
+        engine = new SyncEngine(provider, store, recurrences, clock, workerId(), leaseTtl);
+        accounts = new AccountStore(dataSource, clock);
+        this.config = config;
         verifier = new Verifier(provider, store, recurrences, clock);
         config.groups().forEach(store::saveGroup);
     }
@@ -62,6 +87,50 @@ public final class SyncRuntime implements AutoCloseable {
         return store;
     }
 
+    /** Connected accounts and their status (reconnect needed or not). */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /**
+     * Accounts whose grant was refused (401 after a refresh) are flagged "reconnect needed" and every configured
+     * group using them is paused, so nothing more is read or written, and certainly nothing deleted, until the
+     * person connects the account again. Returns the groups paused now.
+     */
+    public List<String> pauseForReconnect(Set<String> accountIds) {
+        List<String> paused = new ArrayList<>();
+        for (String accountId : accountIds) {
+            Account account = accounts.find(accountId).orElseGet(() -> new Account(accountId,
+                    config.account(accountId).map(AccountConfig::owner).filter(Objects::nonNull).orElse(accountId),
+                    config.account(accountId).map(AccountConfig::provider).orElse("google"), null, null, null,
+                    AccountStatus.ACTIVE));
+            accounts.save(account.withStatus(AccountStatus.RECONNECT_NEEDED));
+            for (SyncGroup group : config.groups()) {
+                boolean uses = group.calendars().stream().anyMatch(c -> c.accountId().equals(accountId));
+                if (uses && !store.isPaused(group.id())) {
+                    store.setPaused(group.id(), true);
+                    paused.add(group.id());
+                }
+            }
+        }
+        return paused;
+    }
+
+    /** The group's accounts that need reconnecting (empty when none does). */
+    public List<String> accountsNeedingReconnect(SyncGroup group) {
+        return group.calendars().stream().map(c -> c.accountId()).distinct()
+                .filter(id -> accounts.find(id).map(a -> a.status() == AccountStatus.RECONNECT_NEEDED).orElse(false))
+                .toList();
+    }
+
+    /** After the person reconnected: the group's accounts count as active again and the group runs again. */
+    public void resume(SyncGroup group) {
+        for (String accountId : accountsNeedingReconnect(group)) {
+            accounts.markStatus(accountId, AccountStatus.ACTIVE);
+        }
+        store.setPaused(group.id(), false);
+    }
+
     /** Every provider call this runtime made, by kind. */
     public CallTally calls() {
         return calls;
@@ -70,6 +139,58 @@ public final class SyncRuntime implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** H2's "lock file recently modified" and "database already open": another process opening the file now. */
+    private static final java.util.Set<Integer> H2_OPENING_RACE = java.util.Set.of(8000, 90020);
+    private static final int OPEN_ATTEMPTS = 10;
+
+    /**
+     * Opens the database. Several calsync processes starting at the same moment on one H2 file race for its lock
+     * (automatic mixed mode: the first becomes the server, the others connect to it); H2 refuses the losers
+     * while the lock file is being written, so they try again after a short random pause.
+     */
+    private static HikariDataSource open(CalsyncConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Databases.open(config.storage().url(), config.storage().user(), config.storage().password());
+            } catch (RuntimeException e) {
+                if (attempt >= OPEN_ATTEMPTS || !openingRace(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean openingRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && H2_OPENING_RACE.contains(sql.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Duration leaseTtl(Map<String, String> env) {
+        String value = env.get(LEASE_TTL_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return LEASE_TTL;
+        }
+        try {
+            Duration ttl = Durations.parse(value);
+            if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("must be at least 1s, was " + value);
+            }
+            return ttl;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("environment", List.of(new ConfigProblem(LEASE_TTL_VARIABLE, e.getMessage())));
+        }
     }
 
     /** Names this process in leases and logs: host, pid and a random part so restarts never share a name. */

@@ -74,7 +74,8 @@ public final class CalendarApi {
                 return lost == FaultType.LOST_RESPONSE_CLOSE ? ApiResponse.drop() : ApiResponse.error(lost.toException());
             }
             counters.record(account, calendarId, route.kind(), true);
-            return response;
+            FaultType mangle = faults.takeMangledAnswer(account, calendarId, route.kind());
+            return mangle == null ? response : MalformedAnswers.mangle(mangle, response);
         } catch (EmulatorApiException e) {
             counters.record(account, calendarId, route.kind(), false);
             return ApiResponse.error(e);

@@ -56,6 +56,12 @@ public final class CalendarState {
     public synchronized long currentSeq() { return seq; }
     public synchronized int storedEventCount() { return events.size(); }
 
+    /** The change sequence of the event's latest stored version, or -1 when it was never stored. */
+    public synchronized long changeSeqOf(String eventId) {
+        StoredEvent e = events.get(eventId);
+        return e == null ? -1 : e.changeSeq();
+    }
+
     public synchronized ObjectNode insert(ObjectNode body) {
         String eventId = Json.text(body, "id");
         if (eventId != null) {

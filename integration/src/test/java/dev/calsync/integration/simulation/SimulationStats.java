@@ -1,0 +1,54 @@
+package dev.calsync.integration.simulation;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the simulation explored, summed over all tries, for the test output and the README. */
+final class SimulationStats {
+    /** One try's counts. */
+    static final class Try {
+        int actions;
+        int faults;
+        int crashes;
+        int races;
+        int handEdits;
+        int passes;
+        int leaseHeld;
+        int settlePasses;
+    }
+
+    private int tries;
+    private long actions;
+    private long faults;
+    private long crashes;
+    private long races;
+    private long handEdits;
+    private long passes;
+    private long leaseHeld;
+    private int maxSettlePasses;
+    private final Map<String, Long> byAction = new TreeMap<>();
+
+    synchronized void action(String name) {
+        byAction.merge(name, 1L, Long::sum);
+    }
+
+    synchronized void add(Try t) {
+        tries++;
+        actions += t.actions;
+        faults += t.faults;
+        crashes += t.crashes;
+        races += t.races;
+        handEdits += t.handEdits;
+        passes += t.passes;
+        leaseHeld += t.leaseHeld;
+        maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
+    }
+
+    synchronized String summary(long millis) {
+        return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
+                        + "engines), %d hand edits of blocks, %d engine passes (%d skipped: lease held); "
+                        + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
+                tries, actions, faults + crashes + races, crashes, races, handEdits, passes, leaseHeld,
+                maxSettlePasses, millis / 1000.0, byAction);
+    }
+}
