@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +65,32 @@ public final class Reconciler {
                 plan.add(removal(entry.getValue(), desiredById, agedOut));
             }
         }
+        reapplyOccurrencesOfRewrittenSeries(plan, desiredById.values());
         plan.sort(ORDER);
         return plan;
+    }
+
+    /**
+     * Writing a block series (creating it, reviving one deleted by hand, putting back one moved by hand, or
+     * following a change of its source) can bring back occurrences that were overridden or cancelled on the
+     * old one. So every desired occurrence of a series that is written is written again after it, whatever
+     * its row says.
+     */
+    private static void reapplyOccurrencesOfRewrittenSeries(List<BlockOp> plan, Collection<DesiredBlock> desired) {
+        Set<String> rewrittenSeries = new HashSet<>();
+        Set<String> planned = new HashSet<>();
+        for (BlockOp op : plan) {
+            planned.add(slot(op.target().key(), op.blockId()));
+            if (op instanceof BlockOp.Insert || op instanceof BlockOp.Update) {
+                rewrittenSeries.add(slot(op.target().key(), op.blockId()));
+            }
+        }
+        for (DesiredBlock want : desired) {
+            if (want.isInstance() && rewrittenSeries.contains(slot(want.target().key(), want.seriesBlockId()))
+                    && !planned.contains(slot(want.target().key(), want.blockId()))) {
+                plan.add(new BlockOp.Update(want));
+            }
+        }
     }
 
     /** How a block nobody wants any more goes away. */

@@ -41,6 +41,18 @@ final class Lease {
         renewedAt = now;
     }
 
+    /**
+     * Make sure the lease is still ours right before what a pass learned is committed: a worker that was
+     * paused past its lease must not overwrite the state its successor wrote meanwhile.
+     */
+    void confirm() {
+        Instant now = clock.instant();
+        if (!store.renewLease(groupId, owner, now, ttl)) {
+            throw new LeaseLostException(groupId);
+        }
+        renewedAt = now;
+    }
+
     void release() {
         store.releaseLease(groupId, owner);
     }

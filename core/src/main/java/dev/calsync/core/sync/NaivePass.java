@@ -83,6 +83,7 @@ final class NaivePass {
             }
         }
         result = new PlanExecutor(provider, store).apply(plan, rows, lease);
+        lease.confirm();
         store.replaceBlocks(pass.group.id(), rows.all());
         if (result.failedTargets.isEmpty()) {
             store.commit(pass.group.id(), commits);

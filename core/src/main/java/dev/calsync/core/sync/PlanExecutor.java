@@ -77,12 +77,10 @@ final class PlanExecutor {
 
     private void applyOne(BlockOp op, BlockRows rows, Result result) {
         if (op instanceof BlockOp.Insert insert) {
-            put(insert.block(), true);
-            confirm(insert.block(), rows);
+            put(insert.block(), true, rows);
             result.inserted++;
         } else if (op instanceof BlockOp.Update update) {
-            put(update.block(), false);
-            confirm(update.block(), rows);
+            put(update.block(), false, rows);
             result.updated++;
         } else if (op instanceof BlockOp.Reset reset) {
             // The occurrence may be gone with a changed series: then there is nothing to put back.
@@ -100,34 +98,42 @@ final class PlanExecutor {
         }
     }
 
-    /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
-    private void put(DesiredBlock block, boolean insertFirst) {
-        if (block.isInstance()) {
-            putOccurrence(block);
-            return;
+    /** Write the block and record it; an occurrence the series does not have is left unrecorded. */
+    private void put(DesiredBlock block, boolean insertFirst, BlockRows rows) {
+        if (block.isInstance() ? putOccurrence(block) : putBlock(block, insertFirst)) {
+            confirm(block, rows);
+        } else {
+            // Not written: no row, so the next pass tries again (after the series itself is put right).
+            store.removeBlock(block.groupId(), block.target(), block.blockId());
+            rows.remove(block.target(), block.blockId());
         }
+    }
+
+    /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
+    private boolean putBlock(DesiredBlock block, boolean insertFirst) {
         if (insertFirst && provider.insert(block.target(), block.blockId(), block.body()) == InsertOutcome.CREATED) {
-            return;
+            return true;
         }
         if (provider.update(block.target(), block.blockId(), block.body()) == UpdateOutcome.UPDATED) {
-            return;
+            return true;
         }
         if (insertFirst || provider.insert(block.target(), block.blockId(), block.body()) != InsertOutcome.CREATED) {
             throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
                     "block " + block.blockId() + " both exists and does not exist on " + block.target());
         }
+        return true;
     }
 
     /**
      * An occurrence of a block series is written through its instance id: overwritten, or deleted to cancel
-     * it. A 404 means the series has no such occurrence (its rule changed): nothing to override.
+     * it. An update's 404 means the series has no such occurrence now (moved by hand, or its rule changed).
      */
-    private void putOccurrence(DesiredBlock block) {
+    private boolean putOccurrence(DesiredBlock block) {
         if (block.body().cancelled()) {
             provider.delete(block.target(), block.blockId());
-        } else {
-            provider.update(block.target(), block.blockId(), block.body());
+            return true;
         }
+        return provider.update(block.target(), block.blockId(), block.body()) == UpdateOutcome.UPDATED;
     }
 
     private void confirm(DesiredBlock block, BlockRows rows) {

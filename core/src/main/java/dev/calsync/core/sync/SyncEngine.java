@@ -124,6 +124,7 @@ public final class SyncEngine {
         applied.failedTargets.forEach(pass::fail);
 
         // 6. Save what was learned: tokens only when every write succeeded.
+        lease.confirm();
         if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
             store.replaceBlocks(group.id(), rows.all());
         } else if (!respected.isEmpty()) {
@@ -174,7 +175,13 @@ public final class SyncEngine {
             // Known by id, not by marker: a deleted block comes back as a bare cancelled id.
             Optional<KnownBlock> row = rows.get(read.calendar(), event.id());
             if (row.isEmpty()) {
-                StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);
+                if (event.recurringEventId() != null) {
+                    StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);
+                } else {
+                    // A live block of this group we have no row for (written by a worker that lost its lease,
+                    // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
+                    ListedBlocks.of(group, read.calendar(), List.of(event)).forEach(rows::put);
+                }
                 continue;
             }
             if (row.get().state() != BlockState.SYNCED

@@ -228,12 +228,11 @@ final class World {
     }
 
     /**
-     * Open engine bugs (KnownEngineBugsTest): a block series moved or deleted by hand, restored later, loses the
-     * occurrence overrides and cancellations written against it meanwhile. Until they are fixed the simulation
-     * edits only single blocks and block occurrences by hand; -Dcalsync.simulation.handEditSeries=true puts block
-     * series back in.
+     * Whole block series moved or deleted by hand (EngineRegressionTest has the bugs this found);
+     * -Dcalsync.simulation.handEditSeries=false leaves them out.
      */
-    static final boolean HAND_EDIT_SERIES = Boolean.getBoolean("calsync.simulation.handEditSeries");
+    static final boolean HAND_EDIT_SERIES =
+            !"false".equals(System.getProperty("calsync.simulation.handEditSeries"));
 
     boolean handEditSeries = HAND_EDIT_SERIES;
     boolean forceZombieRaces;
@@ -315,11 +314,10 @@ final class World {
      * pass; then the first goes on with what it had planned.
      */
     /**
-     * Open engine bug (KnownEngineBugsTest): a paused worker whose lease was taken over commits its stale view.
-     * Until it is fixed the simulation's races pause the first engine only within its lease; set
-     * -Dcalsync.simulation.zombieRaces=true to let pauses outlive the lease again.
+     * Races where the paused first engine outlives its lease (EngineRegressionTest has the bug this found);
+     * -Dcalsync.simulation.zombieRaces=false keeps pauses within the lease.
      */
-    static final boolean ZOMBIE_RACES = Boolean.getBoolean("calsync.simulation.zombieRaces");
+    static final boolean ZOMBIE_RACES = !"false".equals(System.getProperty("calsync.simulation.zombieRaces"));
 
     void race(String groupId, int step, boolean outlive, Supplier<Void> meanwhile) {
         boolean pauseOutlivesLease = outlive && (ZOMBIE_RACES || forceZombieRaces);

@@ -2,15 +2,13 @@ package dev.calsync.integration.simulation;
 
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.emulator.FaultType;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Engine bugs the simulation found, each shrunk by hand to its shortest deterministic reproduction. While a
- * bug is open, the simulation avoids the action that triggers it (see {@link World#handEditSeries} and {@link World#ZOMBIE_RACES}) so it can go
- * on finding others; the test here stays as the regression test for the fix: remove its @Disabled with the fix.
+ * Engine bugs the simulation found, each shrunk by hand to its shortest deterministic reproduction, kept as
+ * regression tests for their fixes.
  */
-class KnownEngineBugsTest {
+class EngineRegressionTest {
 
     /**
      * Found by the simulation (seed -6967884722919106562, 31st try). A block series is moved by hand, the move goes
@@ -21,7 +19,6 @@ class KnownEngineBugsTest {
      * written, so the edited occurrence's block stays at the original time for good (only a full reconcile
      * repairs it).
      */
-    @Disabled("engine bug: PlanExecutor#putOccurrence records an override whose update got 404 as SYNCED; a restored block series then lacks it")
     @Test
     void anOccurrenceOverrideThatFoundNoOccurrenceIsWrittenOnceTheHandMovedSeriesIsRestored() {
         World w = new World(SimulationRig.shared());
@@ -55,7 +52,6 @@ class KnownEngineBugsTest {
      * reconcile. Two fixes are possible and both are advisable: check the lease right before the final commit
      * (in the same transaction), and adopt marker blocks without a row when an incremental read lists them.
      */
-    @Disabled("engine bug: a worker paused past its lease commits its stale view (no lease check before the final commit); noteEchoes ignores marker blocks without a row")
     @Test
     void aPausedWorkerThatLostItsLeaseDoesNotOverwriteTheNewHoldersBlockRows() {
         World w = new World(SimulationRig.shared());
@@ -84,7 +80,6 @@ class KnownEngineBugsTest {
      * block of the cancelled occurrence is back for good. Same family as the first bug: restoring or rewriting a
      * block series forgets the occurrence-level state written against it.
      */
-    @Disabled("engine bug: restoring a hand-deleted block series revives occurrences whose cancellation was recorded against the deleted series")
     @Test
     void aCancelledOccurrenceStaysCancelledWhenItsHandDeletedBlockSeriesIsRestored() {
         World w = new World(SimulationRig.shared());
