@@ -1,18 +1,12 @@
 package dev.calsync.core.sync;
 
-import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockOp;
-import dev.calsync.core.block.BlockState;
-import dev.calsync.core.block.DesiredBlock;
-import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
-import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
-import dev.calsync.core.reconcile.OccurrenceDefaults;
 import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.reconcile.Reconciler;
@@ -24,15 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One pass over one group, under the group's lease, in named phases:
- * read changes → lay them over the cache → note echoes of our own blocks → project → plan → apply →
+ * read changes → lay them over the cache → note echoes and hand edits of our blocks → project → plan → apply →
  * save tokens. A token is saved only after every write it implies has succeeded, so a crash anywhere
  * replays from the old token, and replays are safe because every write is idempotent.
  */
@@ -47,8 +39,6 @@ public final class SyncEngine {
     private final ChangeReader reader;
     private final PlanExecutor executor;
     private final Recurrences recurrences;
-    /** A content hash no desired block has: a row carrying it is written back by the plan. */
-    private static final String EDITED_BY_HAND = "edited-by-hand";
 
     /**
      * @param workerId    names this process or thread in leases; unique per worker
@@ -102,21 +92,20 @@ public final class SyncEngine {
 
         // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
         BlockRows rows = new BlockRows(store.blocks(group.id()));
-        List<KnownBlock> respected = new ArrayList<>();
-        List<StrayOccurrence> strays = new ArrayList<>();
+        HandEdits handEdits = new HandEdits(group, rows);
         for (ChangeReader.Read read : reads.values()) {
             if (read.full()) {
-                rows.replaceTarget(read.calendar(), keepRespected(
-                        ListedBlocks.of(group, read.calendar(), read.changes().events()), rows));
+                handEdits.replaceByListing(read);
             } else {
-                pass.handEdits += noteEchoes(group, read, rows, respected, strays);
+                handEdits.noteEchoes(read);
             }
         }
 
         // 4. Project and plan.
         ProjectedBlocks projected = Projection.of(group, sources, pass.started, recurrences);
         pass.skippedRecurring = projected.skippedRecurring();
-        pass.handEdits += noteEditedOccurrences(group, strays, projected, rows);
+        handEdits.noteEditedOccurrences(projected);
+        pass.handEdits = handEdits.count();
         List<BlockOp> plan = Reconciler.plan(projected.desired(), rows.all(), projected.agedOut());
 
         // 5. Apply.
@@ -127,8 +116,8 @@ public final class SyncEngine {
         lease.confirm();
         if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
             store.replaceBlocks(group.id(), rows.all());
-        } else if (!respected.isEmpty()) {
-            store.saveBlocks(respected);
+        } else if (!handEdits.respected().isEmpty()) {
+            store.saveBlocks(handEdits.respected());
         }
         if (applied.failedTargets.isEmpty()) {
             commit(pass, reads);
@@ -162,79 +151,6 @@ public final class SyncEngine {
             }
         }
         return reads;
-    }
-
-    /**
-     * Every calendar is also a source, so its changes include our own block writes. A block whose content
-     * equals what we wrote is our echo. One that differs was edited or deleted by hand.
-     */
-    private int noteEchoes(SyncGroup group, ChangeReader.Read read, BlockRows rows, List<KnownBlock> respected,
-                           List<StrayOccurrence> strays) {
-        int handEdits = 0;
-        for (SourceEvent event : read.changes().events()) {
-            // Known by id, not by marker: a deleted block comes back as a bare cancelled id.
-            Optional<KnownBlock> row = rows.get(read.calendar(), event.id());
-            if (row.isEmpty()) {
-                if (event.recurringEventId() != null) {
-                    StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);
-                } else {
-                    // A live block of this group we have no row for (written by a worker that lost its lease,
-                    // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
-                    ListedBlocks.of(group, read.calendar(), List.of(event)).forEach(rows::put);
-                }
-                continue;
-            }
-            if (row.get().state() != BlockState.SYNCED
-                    || row.get().contentHash().equals(BlockBody.contentHashOf(event))) {
-                continue;
-            }
-            handEdits++;
-            if (group.manualEdits() == ManualEditPolicy.RESTORE) {
-                // A hash no desired block has: the plan will write the block back.
-                rows.put(row.get().withContentHash(EDITED_BY_HAND));
-            } else {
-                KnownBlock kept = row.get().withState(BlockState.RESPECTED);
-                rows.put(kept);
-                respected.add(kept);
-            }
-        }
-        return handEdits;
-    }
-
-    /**
-     * An occurrence of one of our block series that someone moved or deleted by hand has no row of its own.
-     * Under "restore" it is put back to what the series says, unless it already is (then it is our own echo).
-     */
-    private static int noteEditedOccurrences(SyncGroup group, List<StrayOccurrence> strays, ProjectedBlocks projected,
-                                             BlockRows rows) {
-        if (strays.isEmpty() || group.manualEdits() != ManualEditPolicy.RESTORE) {
-            return 0;
-        }
-        Map<String, DesiredBlock> desiredSeries = new HashMap<>();
-        projected.desired().forEach(b -> desiredSeries.put(b.target().key() + "\n" + b.blockId(), b));
-        int handEdits = 0;
-        for (StrayOccurrence stray : strays) {
-            DesiredBlock series = desiredSeries.get(stray.row().target().key() + "\n" + stray.series().blockId());
-            if (series == null || series.body().recurrence().isEmpty()) {
-                continue; // no longer a series: its old occurrences are gone with it
-            }
-            Optional<DesiredBlock> plain = OccurrenceDefaults.of(series, stray.row());
-            if (plain.isPresent() && !plain.get().contentHash().equals(stray.echoHash())
-                    && rows.get(stray.row().target(), stray.row().blockId()).isEmpty()) {
-                rows.put(stray.row().withContentHash(EDITED_BY_HAND));
-                handEdits++;
-            }
-        }
-        return handEdits;
-    }
-
-    /** A listing shows a respected block's edited content; the row's remembered source content still counts. */
-    private static List<KnownBlock> keepRespected(List<KnownBlock> listed, BlockRows rows) {
-        return listed.stream()
-                .map(block -> rows.get(block.target(), block.blockId())
-                        .filter(row -> row.state() == BlockState.RESPECTED)
-                        .orElse(block))
-                .toList();
     }
 
     private void commit(Pass pass, Map<CalendarRef, ChangeReader.Read> reads) {

@@ -1,0 +1,112 @@
+package dev.calsync.core.sync;
+
+import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockState;
+import dev.calsync.core.block.DesiredBlock;
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.group.ManualEditPolicy;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.reconcile.OccurrenceDefaults;
+import dev.calsync.core.reconcile.ProjectedBlocks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Phase three of a pass: what the reads show of the blocks themselves. Every calendar is also a source, so
+ * its changes include our own block writes: a block whose content equals what we wrote is our echo and costs
+ * nothing; one that differs was edited or deleted by hand, and the group's policy says whether the plan puts
+ * it back ("restore") or leaves it until its source changes ("respect").
+ */
+final class HandEdits {
+    /** A content hash no desired block has: a row carrying it is written back by the plan. */
+    private static final String EDITED_BY_HAND = "edited-by-hand";
+
+    private final SyncGroup group;
+    private final BlockRows rows;
+    private final List<KnownBlock> respected = new ArrayList<>();
+    private final List<StrayOccurrence> strays = new ArrayList<>();
+    private int count;
+
+    HandEdits(SyncGroup group, BlockRows rows) {
+        this.group = group;
+        this.rows = rows;
+    }
+
+    /** Blocks edited by hand seen so far. */
+    int count() {
+        return count;
+    }
+
+    /** Rows newly marked as respected hand edits: to be stored with the pass. */
+    List<KnownBlock> respected() {
+        return respected;
+    }
+
+    /** A full listing of a target is the truth about it; a respected block keeps its remembered content. */
+    void replaceByListing(ChangeReader.Read read) {
+        List<KnownBlock> listed = ListedBlocks.of(group, read.calendar(), read.changes().events()).stream()
+                .map(block -> rows.get(block.target(), block.blockId())
+                        .filter(row -> row.state() == BlockState.RESPECTED)
+                        .orElse(block))
+                .toList();
+        rows.replaceTarget(read.calendar(), listed);
+    }
+
+    void noteEchoes(ChangeReader.Read read) {
+        for (SourceEvent event : read.changes().events()) {
+            // Known by id, not by marker: a deleted block comes back as a bare cancelled id.
+            Optional<KnownBlock> row = rows.get(read.calendar(), event.id());
+            if (row.isEmpty()) {
+                if (event.recurringEventId() != null) {
+                    StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);
+                } else {
+                    // A live block of this group we have no row for (written by a worker that lost its lease,
+                    // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
+                    ListedBlocks.of(group, read.calendar(), List.of(event)).forEach(rows::put);
+                }
+                continue;
+            }
+            if (row.get().state() != BlockState.SYNCED
+                    || row.get().contentHash().equals(BlockBody.contentHashOf(event))) {
+                continue;
+            }
+            count++;
+            if (group.manualEdits() == ManualEditPolicy.RESTORE) {
+                rows.put(row.get().withContentHash(EDITED_BY_HAND));
+            } else {
+                KnownBlock kept = row.get().withState(BlockState.RESPECTED);
+                rows.put(kept);
+                respected.add(kept);
+            }
+        }
+    }
+
+    /**
+     * An occurrence of one of our block series that someone moved or deleted by hand has no row of its own.
+     * Under "restore" it is put back to what the series says, unless it already is (then it is our own echo).
+     * Needs the projection, to know what the series says.
+     */
+    void noteEditedOccurrences(ProjectedBlocks projected) {
+        if (strays.isEmpty() || group.manualEdits() != ManualEditPolicy.RESTORE) {
+            return;
+        }
+        Map<String, DesiredBlock> desired = new HashMap<>();
+        projected.desired().forEach(b -> desired.put(b.target().key() + "\n" + b.blockId(), b));
+        for (StrayOccurrence stray : strays) {
+            DesiredBlock series = desired.get(stray.row().target().key() + "\n" + stray.series().blockId());
+            if (series == null || series.body().recurrence().isEmpty()) {
+                continue; // no longer a series: its old occurrences are gone with it
+            }
+            Optional<DesiredBlock> plain = OccurrenceDefaults.of(series, stray.row());
+            if (plain.isPresent() && !plain.get().contentHash().equals(stray.echoHash())
+                    && rows.get(stray.row().target(), stray.row().blockId()).isEmpty()) {
+                rows.put(stray.row().withContentHash(EDITED_BY_HAND));
+                count++;
+            }
+        }
+    }
+}
