@@ -6,5 +6,10 @@ public enum BlockState {
     /** Written and confirmed with the recorded content. */
     SYNCED,
     /** Edited by hand and, by the group's policy, left alone until its source changes. */
-    RESPECTED
+    RESPECTED,
+    /**
+     * Moved, changed or deleted by hand and, by the group's policy, to be written back now (with the
+     * occurrences of a series). Only ever held during a pass: the write that follows makes it SYNCED.
+     */
+    EDITED
 }

@@ -56,7 +56,7 @@ public final class Reconciler {
                 // An occurrence exists with its series and can only be overwritten; anything else is inserted,
                 // and a pending row may or may not exist on the target: the insert's 409 tells.
                 plan.add(want.isInstance() ? new BlockOp.Update(want) : new BlockOp.Insert(want));
-            } else if (!have.contentHash().equals(want.contentHash())) {
+            } else if (have.state() == BlockState.EDITED || !have.contentHash().equals(want.contentHash())) {
                 plan.add(new BlockOp.Update(want));
             }
         }
@@ -65,28 +65,32 @@ public final class Reconciler {
                 plan.add(removal(entry.getValue(), desiredById, agedOut));
             }
         }
-        reapplyOccurrencesOfRewrittenSeries(plan, desiredById.values());
+        reapplyOccurrencesOfRestoredSeries(plan, knownById, desiredById.values());
         plan.sort(ORDER);
         return plan;
     }
 
     /**
-     * Writing a block series (creating it, reviving one deleted by hand, putting back one moved by hand, or
-     * following a change of its source) can bring back occurrences that were overridden or cancelled on the
-     * old one. So every desired occurrence of a series that is written is written again after it, whatever
-     * its row says.
+     * Creating a block series, or putting back one deleted or moved by hand, can bring back occurrences that
+     * were overridden or cancelled on the old one. So every desired occurrence of such a series is written
+     * again after it, whatever its row says. (A series that follows a change of its source keeps its
+     * exceptions, as the provider keeps them: no extra writes then.)
      */
-    private static void reapplyOccurrencesOfRewrittenSeries(List<BlockOp> plan, Collection<DesiredBlock> desired) {
-        Set<String> rewrittenSeries = new HashSet<>();
+    private static void reapplyOccurrencesOfRestoredSeries(List<BlockOp> plan, Map<String, KnownBlock> knownById,
+                                                           Collection<DesiredBlock> desired) {
+        Set<String> restoredSeries = new HashSet<>();
         Set<String> planned = new HashSet<>();
         for (BlockOp op : plan) {
-            planned.add(slot(op.target().key(), op.blockId()));
-            if (op instanceof BlockOp.Insert || op instanceof BlockOp.Update) {
-                rewrittenSeries.add(slot(op.target().key(), op.blockId()));
+            String slot = slot(op.target().key(), op.blockId());
+            planned.add(slot);
+            KnownBlock have = knownById.get(slot);
+            if (op instanceof BlockOp.Insert
+                    || op instanceof BlockOp.Update && have != null && have.state() == BlockState.EDITED) {
+                restoredSeries.add(slot);
             }
         }
         for (DesiredBlock want : desired) {
-            if (want.isInstance() && rewrittenSeries.contains(slot(want.target().key(), want.seriesBlockId()))
+            if (want.isInstance() && restoredSeries.contains(slot(want.target().key(), want.seriesBlockId()))
                     && !planned.contains(slot(want.target().key(), want.blockId()))) {
                 plan.add(new BlockOp.Update(want));
             }

@@ -22,9 +22,6 @@ import java.util.Optional;
  * it back ("restore") or leaves it until its source changes ("respect").
  */
 final class HandEdits {
-    /** A content hash no desired block has: a row carrying it is written back by the plan. */
-    private static final String EDITED_BY_HAND = "edited-by-hand";
-
     private final SyncGroup group;
     private final BlockRows rows;
     private final List<KnownBlock> respected = new ArrayList<>();
@@ -76,7 +73,7 @@ final class HandEdits {
             }
             count++;
             if (group.manualEdits() == ManualEditPolicy.RESTORE) {
-                rows.put(row.get().withContentHash(EDITED_BY_HAND));
+                rows.put(row.get().withState(BlockState.EDITED));
             } else {
                 KnownBlock kept = row.get().withState(BlockState.RESPECTED);
                 rows.put(kept);
@@ -104,7 +101,7 @@ final class HandEdits {
             Optional<DesiredBlock> plain = OccurrenceDefaults.of(series, stray.row());
             if (plain.isPresent() && !plain.get().contentHash().equals(stray.echoHash())
                     && rows.get(stray.row().target(), stray.row().blockId()).isEmpty()) {
-                rows.put(stray.row().withContentHash(EDITED_BY_HAND));
+                rows.put(stray.row().withState(BlockState.EDITED));
                 count++;
             }
         }
