@@ -1,10 +1,9 @@
 package dev.calsync.app.schedule;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.calsync.app.cluster.CalendarPolls;
+import dev.calsync.core.group.SyncGroup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +28,9 @@ public class SyncScheduler {
         return order;
     }
 
-    public Optional<Instant> nextPoll() {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(SyncTasks.POLL_TASK, RecurringTask.INSTANCE))
-                .map(ScheduledExecution::getExecutionTime);
+    /** The soonest poll of one of the group's calendars. */
+    public Optional<Instant> nextPoll(SyncGroup group) {
+        return CalendarPolls.nextPoll(scheduler, group);
     }
 
     /** Passes of this group waiting to run or running. */

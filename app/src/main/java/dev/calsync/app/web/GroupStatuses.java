@@ -64,7 +64,7 @@ public class GroupStatuses {
                 .orElse(null);
         return new GroupStatus(group.id(), group.mode().name().toLowerCase(Locale.ROOT),
                 group.manualEdits().name().toLowerCase(Locale.ROOT), group.busyTitle(), store.isPaused(group.id()),
-                scheduler.nextPoll().orElse(null), scheduler.pending(group.id()).size(), lastRun, calendars,
+                scheduler.nextPoll(group).orElse(null), scheduler.pending(group.id()).size(), lastRun, calendars,
                 blocks.size(), callsOf(group.calendars().stream().map(CalendarRef::accountId).distinct().toList()));
     }
 

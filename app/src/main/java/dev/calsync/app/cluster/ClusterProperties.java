@@ -1,0 +1,32 @@
+package dev.calsync.app.cluster;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How often the cluster-wide tasks run (Spring properties; {@code CALSYNC_CLUSTER_…} in the environment).
+ * The poll interval itself is calsync's {@code sync.pollInterval}.
+ *
+ * @param planInterval      how often the task plan is brought in line with the groups (new calendars get their
+ *                          poll task, removed ones lose it)
+ * @param reconcileInterval the safety reconcile of each group (a full reconcile; fixes are integrity alerts)
+ * @param horizonInterval   the horizon pass of each group (projects events that entered the window)
+ * @param channelInterval   how often push channels are checked: opened, renewed, stopped
+ * @param leaseHeldRetry    a push sync that found the group busy runs again after this long
+ */
+@ConfigurationProperties("calsync.cluster")
+public record ClusterProperties(
+        Duration planInterval,
+        Duration reconcileInterval,
+        Duration horizonInterval,
+        Duration channelInterval,
+        Duration leaseHeldRetry) {
+
+    public ClusterProperties {
+        planInterval = planInterval == null ? Duration.ofSeconds(30) : planInterval;
+        reconcileInterval = reconcileInterval == null ? Duration.ofDays(1) : reconcileInterval;
+        horizonInterval = horizonInterval == null ? Duration.ofDays(1) : horizonInterval;
+        channelInterval = channelInterval == null ? Duration.ofMinutes(10) : channelInterval;
+        leaseHeldRetry = leaseHeldRetry == null ? Duration.ofSeconds(2) : leaseHeldRetry;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.calsync.app.cluster;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.store.ClusterQueries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps db-scheduler's table in line with the groups: every calendar of a group has its poll task, every group its
+ * reconcile and horizon task; tasks of calendars and groups that are gone are cancelled. It only adds with
+ * {@code scheduleIfNotExists} under ids derived from the calendar or group, so any node may run it any number of
+ * times (db-scheduler runs it on one node at a time) and a restart changes nothing.
+ */
+public final class TaskPlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
+    /** New calendars are first polled within this long (spread by id), however long the poll interval. */
+    static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(30);
+
+    /** What one run changed. */
+    public record Changes(int scheduled, int cancelled) {
+    }
+
+    private final ClusterQueries queries;
+    private final Task<Void> pollTask;
+    private final Task<Void> reconcileTask;
+    private final Task<Void> horizonTask;
+    private final PollIntervals intervals;
+    private final ClusterProperties properties;
+    private final Clock clock;
+
+    TaskPlanner(ClusterQueries queries, Task<Void> pollTask, Task<Void> reconcileTask, Task<Void> horizonTask,
+                PollIntervals intervals, ClusterProperties properties, Clock clock) {
+        this.queries = queries;
+        this.pollTask = pollTask;
+        this.reconcileTask = reconcileTask;
+        this.horizonTask = horizonTask;
+        this.intervals = intervals;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Changes plan(SchedulerClient scheduler) {
+        Instant now = clock.instant();
+        Set<String> calendars = new LinkedHashSet<>();
+        for (CalendarRef calendar : queries.calendarsInGroups()) {
+            calendars.add(TaskIds.calendar(calendar));
+        }
+        Set<String> groups = new LinkedHashSet<>(queries.groupIds());
+        Duration firstPoll = min(intervals.pollInterval(), FIRST_POLL_SPREAD);
+        int scheduled = ensure(scheduler, pollTask, calendars, firstPoll, now);
+        scheduled += ensure(scheduler, reconcileTask, groups, properties.reconcileInterval(), now);
+        scheduled += ensure(scheduler, horizonTask, groups, properties.horizonInterval(), now);
+        int cancelled = retire(scheduler, pollTask, calendars) + retire(scheduler, reconcileTask, groups)
+                + retire(scheduler, horizonTask, groups);
+        if (scheduled > 0 || cancelled > 0) {
+            LOG.atInfo().addKeyValue("scheduled", scheduled).addKeyValue("cancelled", cancelled)
+                    .log("task plan: {} tasks scheduled, {} cancelled ({} calendars, {} groups)", scheduled, cancelled,
+                            calendars.size(), groups.size());
+        }
+        return new Changes(scheduled, cancelled);
+    }
+
+    private int ensure(SchedulerClient scheduler, Task<Void> task, Collection<String> wanted, Duration spread,
+                       Instant now) {
+        Set<String> existing = existing(scheduler, task);
+        int scheduled = 0;
+        for (String id : wanted) {
+            if (!existing.contains(id)
+                    && scheduler.scheduleIfNotExists(task.instance(id), now.plus(TaskIds.offset(id, spread)))) {
+                scheduled++;
+            }
+        }
+        return scheduled;
+    }
+
+    private int retire(SchedulerClient scheduler, Task<Void> task, Set<String> wanted) {
+        int cancelled = 0;
+        for (String id : existing(scheduler, task)) {
+            if (!wanted.contains(id)) {
+                try {
+                    scheduler.cancel(TaskInstanceId.of(task.getName(), id));
+                    cancelled++;
+                } catch (RuntimeException e) {
+                    // Running right now: it removes itself when it finds its calendar or group gone.
+                    LOG.debug("could not cancel {} {}: {}", task.getName(), id, e.toString());
+                }
+            }
+        }
+        return cancelled;
+    }
+
+    private static Set<String> existing(SchedulerClient scheduler, Task<Void> task) {
+        Set<String> ids = new HashSet<>();
+        for (ScheduledExecution<Object> execution : scheduler.getScheduledExecutionsForTask(task.getName(),
+                Object.class, ScheduledExecutionsFilter.all().withPicked(false))) {
+            ids.add(execution.getTaskInstance().getId());
+        }
+        return ids;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

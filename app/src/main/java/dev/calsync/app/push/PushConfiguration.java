@@ -1,0 +1,129 @@
+package dev.calsync.app.push;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.calsync.app.cluster.ClusterGoogle;
+import dev.calsync.app.cluster.ClusterProperties;
+import dev.calsync.app.cluster.ClusterSync;
+import dev.calsync.app.cluster.TaskIds;
+import dev.calsync.app.metrics.CalsyncMetrics;
+import dev.calsync.app.server.ServerSettings;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.sync.SyncRequest;
+import dev.calsync.store.ClusterQueries;
+import dev.calsync.store.PushChannelStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Push notifications, on when {@code push.publicUrl} is set: the webhook, the debounced {@value #PUSH_SYNC_TASK}
+ * executions it enqueues, and the {@value #CHANNELS_TASK} task that opens, renews and stops channels. With push off
+ * the webhook refuses everything (404) and the channel task does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(WebhookController.class)
+public class PushConfiguration {
+
+    public static final String PUSH_SYNC_TASK = "push-sync";
+    public static final String CHANNELS_TASK = "push-channels";
+    /** How long a push sync waits in place for a group another pass holds, before it reschedules itself. */
+    static final Duration LEASE_WAIT = Duration.ofSeconds(10);
+
+    /** The secret when push is on (refusing to start without a usable one), else null. */
+    static ChannelTokens channelTokens(ServerSettings settings, PushProperties properties) {
+        if (!settings.config().push().enabled()) {
+            return null;
+        }
+        String secret = properties.secret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("push.publicUrl is set, so CALSYNC_PUSH_SECRET must be set too: at least "
+                    + PushProperties.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32); "
+                    + "channel tokens are signed with it");
+        }
+        if (secret.length() < PushProperties.MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("CALSYNC_PUSH_SECRET is too short: use at least "
+                    + PushProperties.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32)");
+        }
+        return new ChannelTokens(secret);
+    }
+
+    @Bean
+    CustomTask<Void> pushSyncTask(ClusterSync sync, ObjectProvider<PushDispatcher> dispatcher,
+                                  ClusterProperties cluster) {
+        return Tasks.custom(PUSH_SYNC_TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofSeconds(30))))
+                .execute((instance, context) -> {
+                    CalendarRef calendar = TaskIds.pushSyncCalendar(instance.getId());
+                    boolean busy = false;
+                    for (SyncGroup group : sync.groupsWith(calendar)) {
+                        busy |= !sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
+                                ClusterSync.Trigger.PUSH, LEASE_WAIT);
+                    }
+                    if (!busy) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    // Another pass holds a group and may have read the calendar before this change: try again.
+                    Duration retry = cluster.leaseHeldRetry();
+                    dispatcher.getObject().wakeAfter(retry);
+                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(retry));
+                });
+    }
+
+    @Bean(destroyMethod = "close")
+    PushDispatcher pushDispatcher(ObjectProvider<Scheduler> scheduler, CustomTask<Void> pushSyncTask,
+                                  PushProperties properties, Clock clock) {
+        return new PushDispatcher(scheduler, pushSyncTask, properties.debounce(), clock);
+    }
+
+    @Bean
+    PushNotifications pushNotifications(ServerSettings settings, PushProperties properties,
+                                        PushChannelStore channels, PushDispatcher dispatcher, CalsyncMetrics metrics) {
+        return new PushNotifications(channelTokens(settings, properties), channels, dispatcher, metrics);
+    }
+
+    @Bean
+    RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties, ClusterGoogle google,
+                                         PushChannelStore channels, ClusterQueries queries, CalsyncMetrics metrics,
+                                         ClusterProperties cluster, Clock clock) {
+        ChannelTokens tokens = channelTokens(settings, properties);
+        ChannelManager manager = tokens == null ? null : new ChannelManager(google.provider(), channels, queries,
+                tokens, ChannelManager.address(settings.config().push().publicUrl()), properties, metrics, clock);
+        return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
+                .execute((instance, context) -> {
+                    if (manager != null) {
+                        manager.maintain();
+                    }
+                });
+    }
+
+    /**
+     * {@code /webhooks/**} is for Google, not for people: no sign-in, no session, no CSRF token (the channel token
+     * authenticates each notification). Ahead of the web layer's chain, which covers everything else.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.calsync.app.push;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import dev.calsync.app.cluster.TaskIds;
+import dev.calsync.core.calendar.CalendarRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Turns notifications into debounced syncs. Time is cut into debounce windows; the first notification of a calendar
+ * in a window schedules one {@code push-sync} execution for the end of the window, under an id made of calendar and
+ * window ({@code scheduleIfNotExists}), so every further notification of that window, on any node, adds nothing.
+ * The execution is in the shared table before the webhook answers, so a node that dies right after loses nothing;
+ * a local timer wakes this node's scheduler at the window's end, so the sync starts at once instead of at the next
+ * database poll. A notification arriving while that sync runs falls into a later window and gets a sync of its own.
+ */
+public final class PushDispatcher implements AutoCloseable {
+    private final ObjectProvider<Scheduler> scheduler;
+    private final Task<Void> pushSyncTask;
+    private final Duration debounce;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "calsync-push-debounce");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public PushDispatcher(ObjectProvider<Scheduler> scheduler, Task<Void> pushSyncTask, Duration debounce,
+                          Clock clock) {
+        this.scheduler = scheduler;
+        this.pushSyncTask = pushSyncTask;
+        this.debounce = debounce.isZero() || debounce.isNegative() ? Duration.ofMillis(1) : debounce;
+        this.clock = clock;
+    }
+
+    /** @return true when this notification opened a new window (a sync was scheduled), false when it joined one */
+    public boolean notified(CalendarRef calendar) {
+        Instant now = clock.instant();
+        long window = now.toEpochMilli() / debounce.toMillis();
+        Instant due = Instant.ofEpochMilli((window + 1) * debounce.toMillis());
+        Scheduler client = scheduler.getObject();
+        boolean scheduled = client.scheduleIfNotExists(pushSyncTask.instance(TaskIds.pushSync(calendar, window)), due);
+        if (scheduled) {
+            long delay = Math.max(0, Duration.between(now, due).toMillis()) + 5;
+            timer.schedule(client::triggerCheckForDueExecutions, delay, TimeUnit.MILLISECONDS);
+        }
+        return scheduled;
+    }
+
+    /** Wakes this node's scheduler after {@code delay} (a push sync rescheduled after a busy group). */
+    public void wakeAfter(Duration delay) {
+        timer.schedule(() -> scheduler.getObject().triggerCheckForDueExecutions(), delay.toMillis() + 5,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.calsync.app.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.store.Databases;
+import dev.calsync.store.PushChannelStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Channels and the echo ledger on H2 (the same SQL runs on PostgreSQL in the multi-node test). */
+class PushChannelStoreTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final HikariDataSource dataSource = Databases.open("jdbc:h2:mem:push-" + UUID.randomUUID(), "sa", "");
+    private final PushChannelStore store = new PushChannelStore(dataSource, clock);
+    private final CalendarRef calendar = new CalendarRef("acct", "cal@example.com");
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void echoesOfOwnWritesAreAbsorbedOncePerWriteAndOnlyWhileFresh() {
+        store.expectEcho(calendar, Duration.ofSeconds(60));
+        store.expectEcho(calendar, Duration.ofSeconds(60));
+        store.expectEcho(calendar, Duration.ofSeconds(60));
+        store.cancelEcho(calendar); // a write that changed nothing (409, 404): no notification will come
+        assertThat(store.absorbEcho(calendar)).isTrue();
+        assertThat(store.absorbEcho(calendar)).isTrue();
+        assertThat(store.absorbEcho(calendar)).as("a third notification is a real change").isFalse();
+        assertThat(store.absorbEcho(new CalendarRef("acct", "other"))).isFalse();
+
+        store.expectEcho(calendar, Duration.ofSeconds(60));
+        now.set(now.get().plusSeconds(61));
+        assertThat(store.absorbEcho(calendar)).as("an expectation that ran out swallows nothing").isFalse();
+        store.expectEcho(calendar, Duration.ofSeconds(60));
+        assertThat(store.absorbEcho(calendar)).isTrue();
+        assertThat(store.absorbEcho(calendar)).as("a stale count is reset, not added to").isFalse();
+    }
+
+    @Test
+    void channelsAreKeptWithTheirResourceAndExpiry() {
+        Instant expiry = now.get().plus(Duration.ofDays(7));
+        store.save(new PushChannelStore.Channel("ch-1", calendar, "res-1", expiry, null));
+        store.save(new PushChannelStore.Channel("ch-2", calendar, "res-1", expiry.minusSeconds(3600), null));
+        assertThat(store.find("ch-1")).get().satisfies(c -> {
+            assertThat(c.calendar()).isEqualTo(calendar);
+            assertThat(c.resourceId()).isEqualTo("res-1");
+            assertThat(c.expiration()).isEqualTo(expiry);
+        });
+        assertThat(store.watched(calendar)).isTrue();
+        assertThat(store.soonestExpiration()).contains(expiry.minusSeconds(3600));
+        assertThat(store.delete("ch-2")).isTrue();
+        assertThat(store.delete("ch-1")).isTrue();
+        assertThat(store.watched(calendar)).isFalse();
+        assertThat(store.find("ch-1")).isEmpty();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.calsync.store;
+
+import dev.calsync.core.calendar.CalendarRef;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code push_channels} and {@code push_echoes} tables: the push channels calsync opened (shared by every node,
+ * so that any node can check a notification and renew or stop any channel) and the notifications expected for
+ * calsync's own writes.
+ */
+public final class PushChannelStore {
+
+    /** One open channel: the calendar it watches, Google's resource id for it, and when it runs out. */
+    public record Channel(String channelId, CalendarRef calendar, String resourceId, Instant expiration,
+                          Instant createdAt) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public PushChannelStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+    }
+
+    public void save(Channel channel) {
+        jdbc.inTransactionDo(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO push_channels"
+                    + " (channel_id, account_id, calendar_id, resource_id, expiration, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, channel.channelId());
+                ps.setString(2, channel.calendar().accountId());
+                ps.setString(3, channel.calendar().calendarId());
+                ps.setString(4, channel.resourceId());
+                Jdbc.setTimestamp(ps, 5, channel.expiration());
+                Jdbc.setTimestamp(ps, 6, channel.createdAt() != null ? channel.createdAt() : clock.instant());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Channel> find(String channelId) {
+        List<Channel> found = query("SELECT channel_id, account_id, calendar_id, resource_id, expiration, created_at"
+                + " FROM push_channels WHERE channel_id = ?", channelId);
+        return found.stream().findFirst();
+    }
+
+    public List<Channel> all() {
+        return query("SELECT channel_id, account_id, calendar_id, resource_id, expiration, created_at"
+                + " FROM push_channels ORDER BY account_id, calendar_id, created_at");
+    }
+
+    /** Whether some channel watches {@code calendar}. */
+    public boolean watched(CalendarRef calendar) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM push_channels"
+                    + " WHERE account_id = ? AND calendar_id = ?")) {
+                ps.setString(1, calendar.accountId());
+                ps.setString(2, calendar.calendarId());
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    public boolean delete(String channelId) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM push_channels WHERE channel_id = ?")) {
+                ps.setString(1, channelId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** The soonest expiration of any channel, if any channel says when it expires. */
+    public Optional<Instant> soonestExpiration() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT MIN(expiration) FROM push_channels");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    OffsetDateTime min = rs.getObject(1, OffsetDateTime.class);
+                    return Optional.ofNullable(min).map(OffsetDateTime::toInstant);
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    // --- echoes of our own writes ---------------------------------------------------------------------------
+
+    /**
+     * One more notification to expect on {@code calendar}, for a write about to be sent; the expectation lasts
+     * {@code window}. Called before the write, so the notification can never arrive before it is expected.
+     */
+    public void expectEcho(CalendarRef calendar, Duration window) {
+        Instant now = clock.instant();
+        Instant until = now.plus(window);
+        jdbc.inTransactionDo(connection -> {
+            int updated;
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE push_echoes SET expected ="
+                    + " CASE WHEN expires_at > ? THEN expected + 1 ELSE 1 END, expires_at = ?"
+                    + " WHERE account_id = ? AND calendar_id = ?")) {
+                Jdbc.setTimestamp(ps, 1, now);
+                Jdbc.setTimestamp(ps, 2, until);
+                ps.setString(3, calendar.accountId());
+                ps.setString(4, calendar.calendarId());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                // A concurrent first insert fails with 23505 and the transaction is replayed as an update.
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO push_echoes"
+                        + " (account_id, calendar_id, expected, expires_at) VALUES (?, ?, 1, ?)")) {
+                    ps.setString(1, calendar.accountId());
+                    ps.setString(2, calendar.calendarId());
+                    Jdbc.setTimestamp(ps, 3, until);
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Takes back an expectation whose write changed nothing (refused, failed): no notification will come. */
+    public void cancelEcho(CalendarRef calendar) {
+        takeEcho(calendar, null);
+    }
+
+    /**
+     * Absorbs a notification on {@code calendar} as the echo of one of our writes, if one is still expected.
+     *
+     * @return true when it was an expected echo (and is now used up)
+     */
+    public boolean absorbEcho(CalendarRef calendar) {
+        return takeEcho(calendar, clock.instant());
+    }
+
+    private boolean takeEcho(CalendarRef calendar, Instant unexpiredAt) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE push_echoes SET expected = expected - 1"
+                    + " WHERE account_id = ? AND calendar_id = ? AND expected > 0"
+                    + (unexpiredAt != null ? " AND expires_at > ?" : ""))) {
+                ps.setString(1, calendar.accountId());
+                ps.setString(2, calendar.calendarId());
+                if (unexpiredAt != null) {
+                    Jdbc.setTimestamp(ps, 3, unexpiredAt);
+                }
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Removes expectations that ran out (housekeeping; expired ones are never used anyway). */
+    public int purgeExpiredEchoes() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM push_echoes WHERE expires_at < ?")) {
+                Jdbc.setTimestamp(ps, 1, clock.instant());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<Channel> query(String sql, String... args) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setString(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Channel> channels = new ArrayList<>();
+                    while (rs.next()) {
+                        channels.add(row(rs));
+                    }
+                    return channels;
+                }
+            }
+        });
+    }
+
+    private static Channel row(ResultSet rs) throws SQLException {
+        OffsetDateTime expiration = rs.getObject(5, OffsetDateTime.class);
+        OffsetDateTime created = rs.getObject(6, OffsetDateTime.class);
+        return new Channel(rs.getString(1), new CalendarRef(rs.getString(2), rs.getString(3)), rs.getString(4),
+                expiration == null ? null : expiration.toInstant(), created == null ? null : created.toInstant());
+    }
+}
