@@ -45,7 +45,10 @@ public final class BenchReport {
         run.put("tokenExpiriesPerUserDay", result.options().tokenExpiriesPerDay());
         run.put("rateLimitBurstsPerUserDay", result.options().rateLimitBurstsPerDay());
         run.put("wallSeconds", Stats.round(result.wallSeconds(), 1));
+        run.put("cpuSeconds", Stats.round(result.cpuSeconds(), 1));
         run.put("peakHeapMb", Stats.round(result.peakHeapMb(), 1));
+        run.put("parallelBatches", result.parallelBatches());
+        run.put("maxHeapMb", Stats.round(Runtime.getRuntime().maxMemory() / 1048576.0, 0));
         run.put("javaVersion", System.getProperty("java.version"));
         run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         root.put("run", run);
@@ -95,9 +98,10 @@ public final class BenchReport {
         md.append(String.format(Locale.ROOT, "## calsync bench: %d users, %d simulated day(s), seed %d%n%n",
                 o.users(), o.days(), o.seed()));
         md.append(String.format(Locale.ROOT, "Workload: %.0f changes per user-day, %.3f token expiries and %.3f "
-                + "rate-limit bursts per user-day. Run took %.0f s, peak heap %.0f MB.%n%n",
+                + "rate-limit bursts per user-day. Run took %.0f s (process CPU %.0f s, %d batch(es) at once), "
+                + "peak heap %.0f MB.%n%n",
                 o.changesPerUserDay(), o.tokenExpiriesPerDay(), o.rateLimitBurstsPerDay(), result.wallSeconds(),
-                result.peakHeapMb()));
+                result.cpuSeconds(), result.parallelBatches(), result.peakHeapMb()));
         md.append("| mode | users | calls/user/day | list | insert | update | delete | watch+stop | lower bound/user/day "
                 + "| ratio | vs naive | users per 1,000,000/day | peak calls/min/user (limit 600) | p50 / p95 propagation "
                 + "| verify |\n");
@@ -134,9 +138,11 @@ public final class BenchReport {
                 + "clock is notification delivery + pass (its 2 s debounce is simulated).\n\n");
         for (ModeResult m : result.modes().values()) {
             md.append(String.format(Locale.ROOT, "- **%s**: initial sync %s calls/user; excess over bound %s; "
-                    + "fault calls %s; engine CPU %s s per 1,000 user-days; heap peak %s MB, retained after GC %s MB (%s users held)%s%n",
+                    + "fault calls %s; engine CPU %s s per 1,000 user-days (whole process %s s); wall %s s; "
+                    + "heap peak %s MB, retained after GC %s MB (%s users held)%s%n",
                     m.mode(), num(m.detail("initialCallsPerUser"), 1), m.details().get("excessOverLowerBound"),
                     (long) m.detail("faultCalls"), num(m.detail("engineCpuSecondsPer1000UserDays"), 1),
+                    num(m.detail("processCpuSecondsPer1000UserDays"), 0), num(m.detail("wallSeconds"), 0),
                     num(m.detail("peakHeapMb"), 0), num(m.detail("retainedHeapMbAtBatchEnd"), 0),
                     (long) m.detail("usersHeldAtOnce"),
                     m.details().containsKey("push") ? "; push " + m.details().get("push") : ""));

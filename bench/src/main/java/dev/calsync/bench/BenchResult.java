@@ -7,8 +7,11 @@ import java.util.Map;
  *
  * @param wallSeconds real time of the whole run
  * @param peakHeapMb  the largest heap use sampled during the run (emulator and in-memory database included)
+ * @param cpuSeconds  CPU time of the whole process during the run (all threads, emulator and GC included)
+ * @param parallelBatches batches simulated at once
  */
-public record BenchResult(BenchOptions options, Map<String, ModeResult> modes, double wallSeconds, double peakHeapMb) {
+public record BenchResult(BenchOptions options, Map<String, ModeResult> modes, double wallSeconds, double peakHeapMb,
+                          double cpuSeconds, int parallelBatches) {
 
     public BenchResult {
         modes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modes));

@@ -65,7 +65,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Users are simulated in batches (each batch on its own emulator and database, all replaying the same simulated
- * days), so memory stays flat whatever {@code users} is. The naive baseline costs ~26,000 calls per user-day, so it
+ * days), so memory stays flat whatever {@code users} is; {@link #parallelBatches(int) a few batches} run at once,
+ * each measuring into its own {@link Stats}, merged when it ends. The naive baseline costs ~26,000 calls per user-day, so it
  * runs on the first {@link #naiveSampleUsers(int) few users} only; its per-user figures are exact for them.
  */
 public final class Benchmark {
@@ -77,13 +78,19 @@ public final class Benchmark {
     private int batchSize = 250;
     private int naiveSampleUsers = 3;
     private int threads = 2;
+    private int naiveHours = 0;
+    private int parallelBatches = Integer.getInteger("calsync.bench.parallel",
+            Math.min(2, Runtime.getRuntime().availableProcessors()));
     private Duration debounce = Duration.ofSeconds(2);
     private Duration safetyPoll = Duration.ofHours(6);
     private Duration channelTtl = Duration.ofDays(7);
     private int rateLimitBurstSize = 3;
     private Supplier<Recurrences> recurrences = LibRecurRecurrences::new;
 
-    /** Users per emulator + database (default 250). */
+    /**
+     * Most users per emulator + database (default 250). A mode's users are split into at least
+     * {@link #parallelBatches(int)} batches, so that a small run keeps every batch thread busy too.
+     */
     public Benchmark batchSize(int users) {
         this.batchSize = positive(users, "batchSize");
         return this;
@@ -95,9 +102,29 @@ public final class Benchmark {
         return this;
     }
 
+    /**
+     * Simulates only the first {@code hours} of the naive baseline (default 0: all days) and scales its per-day
+     * figures from them. Every naive poll rewrites every block whatever happened, so a few hours give the same
+     * calls per poll as a day; for quick runs (tests), never for published numbers.
+     */
+    public Benchmark naiveSimulatedHours(int hours) {
+        this.naiveHours = hours;
+        return this;
+    }
+
     /** Worker threads for the polls of one tick (default 2). */
     public Benchmark threads(int count) {
         this.threads = positive(count, "threads");
+        return this;
+    }
+
+    /**
+     * Batches simulated at once, each on its own thread with its own emulator, database and engine (default: the
+     * system property {@code calsync.bench.parallel}, else 2 on a machine with 2 or more processors). Call counts do
+     * not depend on it: batches share nothing. Wall time does, and so do CPU and heap (two batches held at once).
+     */
+    public Benchmark parallelBatches(int count) {
+        this.parallelBatches = positive(count, "parallelBatches");
         return this;
     }
 
@@ -162,37 +189,119 @@ public final class Benchmark {
             levels[i] = quiet[i].getLevel();
             quiet[i].setLevel(java.util.logging.Level.WARNING);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int parallel = Math.max(1, parallelBatches);
+        ExecutorService pool = Executors.newFixedThreadPool(threads * parallel, r -> {
             Thread t = new Thread(r, "bench-worker");
             t.setDaemon(true);
             return t;
         });
+        ExecutorService batchPool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "bench-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        long cpuStarted = processCpuNanos();
         try (HeapSampler heap = HeapSampler.start()) {
             for (String mode : options.orderedModes()) {
                 ModeSpec spec = ModeSpec.of(mode);
                 int users = spec.syncMode() == SyncMode.NAIVE ? Math.min(options.users(), naiveSampleUsers) : options.users();
                 Stats stats = new Stats(spec, users, options.days());
+                stats.simulatedHours = simulatedSpan(spec, options).toMinutes() / 60.0;
                 heap.resetModePeak();
                 long modeStarted = System.nanoTime();
-                for (int from = 0; from < users; from += batchSize) {
-                    int to = Math.min(users, from + batchSize);
-                    try (World world = new World(spec, options, from, to, stats, pool, listener)) {
-                        world.run();
-                    }
+                long modeCpu = processCpuNanos();
+                Progress modeProgress = new Progress(listener, mode, (long) users * (options.days() * 24L + 1));
+                List<Future<?>> batches = new ArrayList<>();
+                int size = Math.min(batchSize, (users + parallel - 1) / parallel);
+                for (int from = 0; from < users; from += size) {
+                    int batchFrom = from;
+                    int batchTo = Math.min(users, from + size);
+                    // Each batch measures into its own Stats (no shared counters between threads), merged at its end.
+                    batches.add(batchPool.submit(() -> {
+                        Stats batch = new Stats(spec, batchTo - batchFrom, options.days());
+                        long setup = System.nanoTime();
+                        try (World world = new World(spec, options, batchFrom, batchTo, batch, pool, modeProgress)) {
+                            batch.phase("setup", setup);
+                            world.run();
+                        }
+                        synchronized (stats) {
+                            stats.merge(batch);
+                        }
+                        return null;
+                    }));
                 }
+                await(batches);
                 stats.wallNanos = System.nanoTime() - modeStarted;
+                stats.processCpuNanos = processCpuNanos() - modeCpu;
                 stats.peakHeapBytes = heap.modePeak();
-                stats.heldUsers = Math.min(users, batchSize);
+                stats.heldUsers = Math.min(users, size * parallel);
+                stats.parallelBatches = Math.min(parallel, (users + size - 1) / size);
                 ModeResult result = stats.result();
                 results.put(mode, result);
                 listener.modeFinished(mode, summary(result));
             }
-            return new BenchResult(options, results, (System.nanoTime() - started) / 1e9, heap.runPeak() / 1048576.0);
+            return new BenchResult(options, results, (System.nanoTime() - started) / 1e9, heap.runPeak() / 1048576.0,
+                    (processCpuNanos() - cpuStarted) / 1e9, parallel);
         } finally {
+            batchPool.shutdownNow();
             pool.shutdownNow();
             for (int i = 0; i < quiet.length; i++) {
                 quiet[i].setLevel(levels[i]);
             }
+        }
+    }
+
+    private static void await(List<Future<?>> futures) {
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** How long a mode's simulated day(s) run: all days, or the naive baseline's first hours when cut short. */
+    private Duration simulatedSpan(ModeSpec spec, BenchOptions options) {
+        Duration all = DAY.multipliedBy(options.days());
+        if (spec.syncMode() == SyncMode.NAIVE && naiveHours > 0 && Duration.ofHours(naiveHours).compareTo(all) < 0) {
+            return Duration.ofHours(naiveHours);
+        }
+        return all;
+    }
+
+    /** CPU time of the whole process (every thread: engine, client, emulator, database, GC, JIT). */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** Progress of one mode over all its batches, which may run at once. */
+    static final class Progress {
+        private final ProgressListener listener;
+        private final String mode;
+        private final long total;
+        private final AtomicLong done = new AtomicLong();
+
+        Progress(ProgressListener listener, String mode, long total) {
+            this.listener = listener;
+            this.mode = mode;
+            this.total = total;
+        }
+
+        void add(long units) {
+            long now = done.addAndGet(units);
+            listener.progress(mode, now, total);
         }
     }
 
@@ -211,7 +320,8 @@ public final class Benchmark {
         final int from;
         final Stats stats;
         final ExecutorService pool;
-        final ProgressListener progress;
+        final Progress progress;
+        long reported;
         final SimClock clock = new SimClock(Workload.START.minus(Duration.ofHours(1)));
         final List<User> users = new ArrayList<>();
         final List<SyncGroup> groups = new ArrayList<>();
@@ -234,7 +344,7 @@ public final class Benchmark {
         int channelGeneration;
 
         World(ModeSpec spec, BenchOptions options, int from, int to, Stats stats, ExecutorService pool,
-              ProgressListener progress) {
+              Progress progress) {
             this.spec = spec;
             this.options = options;
             this.from = from;
@@ -275,8 +385,11 @@ public final class Benchmark {
         }
 
         void run() {
+            long t = System.nanoTime();
             seed();
+            t = stats.phase("seed", t);
             initialSync();
+            t = stats.phase("initialSync", t);
             long emuAfterInitial = emulator.counters().total();
             Map<String, Long> emuKindsAfterInitial = emulatorByKind();
             Map<CallKind, Long> tallyAfterInitial = recorder.tally.snapshot();
@@ -287,6 +400,7 @@ public final class Benchmark {
             } else {
                 pollingDays();
             }
+            t = stats.phase("days", t);
             long emuDay = emulator.counters().total() - emuAfterInitial;
             long tallyDay = recorder.tally.total() - tallyTotalAfterInitial;
             Map<String, Long> emuKinds = diff(emulatorByKind(), emuKindsAfterInitial);
@@ -298,10 +412,12 @@ public final class Benchmark {
                 stats.unpropagated += state[u].pendingSim.size();
                 stats.verify(verifier.verify(groups.get(u)));
             }
+            t = stats.phase("verify", t);
             // What the batch holds (emulator, in-memory database, engine) once garbage is gone.
             System.gc();
             java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             stats.retainedHeapBytes = Math.max(stats.retainedHeapBytes, heap.getUsed());
+            stats.phase("gc", t);
         }
 
         private Map<String, Long> emulatorByKind() {
@@ -375,7 +491,7 @@ public final class Benchmark {
         private void pollingDays() {
             List<Item> timeline = timeline(false);
             int next = 0;
-            Instant end = Workload.START.plus(DAY.multipliedBy(options.days()));
+            Instant end = Workload.START.plus(simulatedSpan(spec, options));
             for (Instant tick = Workload.START.plus(spec.pollInterval()); !tick.isAfter(end);
                  tick = tick.plus(spec.pollInterval())) {
                 while (next < timeline.size() && timeline.get(next).at().isBefore(tick)) {
@@ -655,14 +771,26 @@ public final class Benchmark {
             }
         }
 
+        /** Progress in user-hours: the whole batch has got to {@code simulatedSeconds} (+1 for the initial sync). */
         private void report(long simulatedSeconds) {
-            long perUser = options.days() * 24L + 1;
-            long done = (long) from * perUser + (long) users.size() * (1 + simulatedSeconds / 3600);
-            progress.progress(spec.key(), done, (long) stats.users * perUser);
+            long done = (long) users.size() * (1 + simulatedSeconds / 3600);
+            if (done > reported) {
+                progress.add(done - reported);
+                reported = done;
+            }
         }
 
         @Override
         public void close() {
+            long t = System.nanoTime();
+            try {
+                shutdown();
+            } finally {
+                stats.phase("teardown", t);
+            }
+        }
+
+        private void shutdown() {
             if (receiver != null) {
                 receiver.close();
             }

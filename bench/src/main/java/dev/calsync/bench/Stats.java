@@ -17,7 +17,13 @@ final class Stats {
     final Benchmark.ModeSpec spec;
     final int users;
     final int days;
+    /** Simulated hours per user (days × 24 unless a mode is cut short); per-day figures are calls / user-days. */
+    double simulatedHours;
     long wallNanos;
+    long processCpuNanos;
+    int parallelBatches = 1;
+    /** Where the benchmark's own time went, summed over batches (thread time, not wall time, when batches overlap). */
+    final Map<String, Long> phaseNanos = new LinkedHashMap<>();
     long peakHeapBytes;
     long retainedHeapBytes;
     int heldUsers;
@@ -79,6 +85,70 @@ final class Stats {
         this.spec = spec;
         this.users = users;
         this.days = days;
+        this.simulatedHours = days * 24.0;
+    }
+
+    /** Adds the time since {@code startedNanos} to {@code phase}; returns now, the start of the next phase. */
+    synchronized long phase(String phase, long startedNanos) {
+        long now = System.nanoTime();
+        phaseNanos.merge(phase, now - startedNanos, Long::sum);
+        return now;
+    }
+
+    /** Adds everything one batch measured (its own Stats) to this mode's. */
+    synchronized void merge(Stats b) {
+        retainedHeapBytes = Math.max(retainedHeapBytes, b.retainedHeapBytes);
+        b.phaseNanos.forEach((k, v) -> phaseNanos.merge(k, v, Long::sum));
+        boundLists += b.boundLists;
+        boundWrites += b.boundWrites;
+        boundRenewals += b.boundRenewals;
+        boundSafety += b.boundSafety;
+        changes += b.changes;
+        blockChanges += b.blockChanges;
+        changedEventsPerPass += b.changedEventsPerPass;
+        b.changesByKind.forEach((k, v) -> changesByKind.merge(k, v, Long::sum));
+        tokenExpiries += b.tokenExpiries;
+        rateLimitBursts += b.rateLimitBursts;
+        polls += b.polls;
+        notifiedPasses += b.notifiedPasses;
+        safetyPolls += b.safetyPolls;
+        renewals += b.renewals;
+        passes.add(b.passes.sum());
+        cpuNanos.add(b.cpuNanos.sum());
+        passWallNanos.add(b.passWallNanos.sum());
+        writesReported.add(b.writesReported.sum());
+        partialPasses.addAndGet(b.partialPasses.get());
+        resolvedWithoutWrites.addAndGet(b.resolvedWithoutWrites.get());
+        unpropagated += b.unpropagated;
+        idlePasses += b.idlePasses;
+        idleCalls += b.idleCalls;
+        idleCalendars += b.idleCalendars;
+        peakPerMinute = Math.max(peakPerMinute, b.peakPerMinute);
+        latencies.addAll(b.latencies);
+        wallLatencies.addAll(b.wallLatencies);
+        notifications += b.notifications;
+        syncNotifications += b.syncNotifications;
+        userNotifications += b.userNotifications;
+        echoNotifications += b.echoNotifications;
+        echoListsAvoided += b.echoListsAvoided;
+        staleChannelNotifications += b.staleChannelNotifications;
+        initialCalls += b.initialCalls;
+        b.initialByKind.forEach((k, v) -> initialByKind.merge(k, v, Long::sum));
+        dayCalls += b.dayCalls;
+        dayTallyCalls += b.dayTallyCalls;
+        b.dayByKind.forEach((k, v) -> dayByKind.merge(k, v, Long::sum));
+        b.dayEmulatorByKind.forEach((k, v) -> dayEmulatorByKind.merge(k, v, Long::sum));
+        b.dayByKindAndOutcome.forEach((k, v) -> dayByKindAndOutcome.merge(k, v, Long::sum));
+        backoffMillis += b.backoffMillis;
+        countMismatches.addAll(b.countMismatches);
+        groupsVerified += b.groupsVerified;
+        groupsConsistent += b.groupsConsistent;
+        b.problemsByKind.forEach((k, v) -> problemsByKind.merge(k, v, Long::sum));
+        for (String sample : b.problemSamples) {
+            if (problemSamples.size() < 10) {
+                problemSamples.add(sample);
+            }
+        }
     }
 
     void recordPass(Benchmark.PassOutcome outcome) {
@@ -151,7 +221,7 @@ final class Stats {
     }
 
     ModeResult result() {
-        double userDays = (double) users * days;
+        double userDays = users * simulatedHours / 24.0;
         double callsPerUserDay = dayCalls / userDays;
         long lowerBound = boundLists + boundWrites + boundRenewals + boundSafety;
         double ratio = lowerBound == 0 ? Double.NaN : (double) dayCalls / lowerBound;
@@ -167,6 +237,10 @@ final class Stats {
         d.put("syncMode", spec.syncMode().name().toLowerCase(Locale.ROOT));
         d.put("pollIntervalSeconds", spec.push() ? null : spec.pollInterval().toSeconds());
         d.put("usersSimulated", users);
+        if (simulatedHours != days * 24.0) {
+            // Cut short (tests): per-day figures are scaled from these hours.
+            d.put("simulatedHoursPerUser", simulatedHours);
+        }
         d.put("callsByKind", dayByKind);
         Map<String, Double> perKind = new TreeMap<>();
         dayByKind.forEach((k, v) -> perKind.put(k, round(v / userDays, 2)));
@@ -236,6 +310,12 @@ final class Stats {
         d.put("retainedHeapMbAtBatchEnd", round(retainedHeapBytes / 1048576.0, 1));
         d.put("retainedHeapMbPer1000UsersHeld", round(retainedHeapBytes / 1048576.0 / heldUsers * 1000, 1));
         d.put("wallSeconds", round(wallNanos / 1e9, 1));
+        d.put("processCpuSeconds", round(processCpuNanos / 1e9, 1));
+        d.put("processCpuSecondsPer1000UserDays", round(processCpuNanos / 1e9 / userDays * 1000, 1));
+        d.put("parallelBatches", parallelBatches);
+        Map<String, Double> phases = new LinkedHashMap<>();
+        phaseNanos.forEach((k, v) -> phases.put(k, round(v / 1e9, 1)));
+        d.put("phaseSeconds", phases);
         d.put("groupsVerified", groupsVerified);
         d.put("groupsConsistent", groupsConsistent);
         if (!problemsByKind.isEmpty()) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One small run of every mode (3 users, 1 day; the naive baseline on 1 user), shared by the assertions below.
- * Nothing here depends on timing: only on call counts, which the engine must get exactly right.
+ * One small run of every mode (3 users, 1 day; the naive baseline on 1 user for the first 2 simulated hours, its
+ * per-day figures scaled from those 8 polls: each naive poll rewrites every block, whatever the hour), shared by the
+ * assertions below. Nothing here depends on timing: only on call counts, which the engine must get exactly right.
  */
 class BenchmarkTest {
     private static BenchResult result;
@@ -21,7 +22,7 @@ class BenchmarkTest {
     @BeforeAll
     static void runSmallBenchmark() {
         BenchOptions options = new BenchOptions(3, 1, 7L, 20.0, 0.0, 0.0, Set.of());
-        result = new Benchmark().naiveSampleUsers(1).run(options, ProgressListener.NONE);
+        result = new Benchmark().naiveSampleUsers(1).naiveSimulatedHours(2).run(options, ProgressListener.NONE);
     }
 
     @Test
@@ -56,6 +57,8 @@ class BenchmarkTest {
     @Test
     void naiveRewritesEveryBlockEveryPoll() {
         ModeResult naive = result.mode(BenchOptions.NAIVE);
+        assertThat(naive.detail("polls")).isEqualTo(8.0);
+        assertThat(naive.detail("simulatedHoursPerUser")).isEqualTo(2.0);
         assertThat(naive.callsPerUserDay()).isBetween(1_000.0, 100_000.0);
         Map<String, Double> byKind = naive.callsPerUserDayByKind();
         assertThat(byKind.get("insert")).isGreaterThan(96.0 * 40);
