@@ -1,6 +1,7 @@
 package dev.calsync.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,19 +185,9 @@ class MultiNodeIT {
         }
     }
 
-    private void awaitConsistent(GoogleCalendarEmulator emulator, Model model, Duration timeout, String phase)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> problems = List.of();
-        while (System.nanoTime() < deadline) {
-            problems = problems(emulator, model);
-            if (problems.isEmpty()) {
-                return;
-            }
-            Thread.sleep(2000);
-        }
-        throw new AssertionError(phase + ": not consistent within " + timeout + ": " + problems.size()
-                + " problems, e.g. " + problems.subList(0, Math.min(10, problems.size())));
+    private void awaitConsistent(GoogleCalendarEmulator emulator, Model model, Duration timeout, String phase) {
+        await(phase + ": every calendar mirrors the others").atMost(timeout).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(problems(emulator, model)).as("problems").isEmpty());
     }
 
     /** Every source event has exactly one block at its time on the other calendar, and there is nothing else. */
@@ -294,17 +285,13 @@ class MultiNodeIT {
         return builder.start();
     }
 
-    private int awaitPort(String name, Duration timeout) throws InterruptedException {
+    private int awaitPort(String name, Duration timeout) {
         Pattern serving = Pattern.compile("calsync serving at http://localhost:(\\d+)/");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = serving.matcher(output(name));
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(name + " did not start:\n" + output(name));
+        String started = await(name + " serving").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> output(name), out -> serving.matcher(out).find());
+        Matcher m = serving.matcher(started);
+        m.find();
+        return Integer.parseInt(m.group(1));
     }
 
     private String output(String name) {
