@@ -7,8 +7,6 @@ import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.TokenEndpoint;
 import dev.calsync.app.config.CalsyncConfig;
-import dev.calsync.app.metrics.CalsyncMetrics;
-import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
@@ -81,17 +79,11 @@ public class SyncComponents {
                 settings.config().accessTokens());
     }
 
-    /** The provider of the dashboard's passes and lists: every call to the quota log and, when present, the metrics. */
     @Bean
-    GoogleCalendarProvider calendarProvider(AccountAccessTokens tokens, ApiCallLog callLog, ServerSettings settings,
-                                            ObjectProvider<CalsyncMetrics> metrics) {
-        CallListener log = callLog.listener();
+    GoogleCalendarProvider calendarProvider(AccountAccessTokens tokens, ApiCallLog callLog, ServerSettings settings) {
         return GoogleCalendarProvider.builder(tokens)
                 .rootUrl(settings.config().google().rootUrl())
-                .callListener((calendar, kind, outcome) -> {
-                    log.onCall(calendar, kind, outcome);
-                    metrics.ifAvailable(m -> m.onCall(calendar, kind, outcome));
-                })
+                .callListener(callLog.listener())
                 .build();
     }
 
