@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -114,7 +115,9 @@ class BrowserTest {
         assertThat(calendars).hasSize(3);
         calendars.forEach(WebElement::click);
         browser.findElement(By.cssSelector("button[type=submit].primary")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Group work-and-home-");
+        // The submit navigates: until the group page is there, an h1 found may belong to the page being left.
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.tagName("h1")).getText().startsWith("Group work-and-home-"));
         String groupId = browser.findElement(By.cssSelector("h1 span")).getText();
 
         browser.findElement(By.linkText("Dashboard")).click();
