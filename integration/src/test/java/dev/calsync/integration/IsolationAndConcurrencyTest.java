@@ -3,15 +3,22 @@ package dev.calsync.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
+import dev.calsync.recurrence.LibRecurRecurrences;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -79,6 +86,51 @@ class IsolationAndConcurrencyTest {
             }
             h.sync(group);
             FaultRecoveryTest.assertConverged(h, group, 20);
+        }
+    }
+
+    /**
+     * A server runs every pass on one engine from several scheduler threads. The lease must keep them apart as it
+     * keeps processes apart: a second pass over a group whose first pass is still reading is refused, not run
+     * alongside (which once let a pass replace the block rows another had just written).
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void threadsSharingOneEngineStillTakeTurnsOnAGroup(TestDatabase db) throws Exception {
+        try (Harness h = new Harness(db)) {
+            SyncGroup group = h.group("alice", Harness.WORK, Harness.HOME);
+            h.create(Harness.WORK, "w", 1, 9, 30);
+            CountDownLatch reading = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CalendarProvider paused = (CalendarProvider) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {CalendarProvider.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("list") && reading.getCount() > 0) {
+                            reading.countDown();
+                            release.await();
+                        }
+                        try {
+                            return method.invoke(h.provider, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            SyncEngine shared = new SyncEngine(paused, h.store, new LibRecurRecurrences(), Clock.systemUTC(),
+                    "one-engine", Duration.ofSeconds(30));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<GroupReport> first = pool.submit(() -> shared.sync(group, SyncRequest.poll()));
+                assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(shared.sync(group, SyncRequest.poll()).outcome()).isEqualTo(GroupReport.Outcome.LEASE_HELD);
+
+                release.countDown();
+                assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(GroupReport.Outcome.SYNCED);
+                assertThat(shared.sync(group, SyncRequest.poll()).outcome()).isEqualTo(GroupReport.Outcome.SYNCED);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            FaultRecoveryTest.assertConverged(h, group, 1);
         }
     }
 }

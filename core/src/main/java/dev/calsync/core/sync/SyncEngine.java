@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One pass over one group, under the group's lease, in named phases:
@@ -39,9 +40,11 @@ public final class SyncEngine {
     private final ChangeReader reader;
     private final PlanExecutor executor;
     private final Recurrences recurrences;
+    private final AtomicLong passes = new AtomicLong();
 
     /**
-     * @param workerId    names this process or thread in leases; unique per worker
+     * @param workerId    names this engine in leases; unique per engine (threads sharing one engine are told apart
+     *                    by a pass number)
      * @param recurrences the series expander (null: series are not mirrored, only counted)
      */
     public SyncEngine(CalendarProvider provider, SyncStore store, Recurrences recurrences, Clock clock,
@@ -58,7 +61,9 @@ public final class SyncEngine {
 
     public GroupReport sync(SyncGroup group, SyncRequest request) {
         Instant started = clock.instant();
-        Lease lease = Lease.acquire(store, clock, group.id(), workerId, leaseTtl);
+        // Each pass holds the lease under a name of its own: two threads of one engine must exclude each other too.
+        String owner = workerId + "#" + passes.incrementAndGet();
+        Lease lease = Lease.acquire(store, clock, group.id(), owner, leaseTtl);
         if (lease == null) {
             LOG.log(Level.INFO, "group {0}: another worker holds the lease, skipped", group.id());
             return GroupReport.leaseHeld(group.id(), modeName(group, request));
