@@ -20,9 +20,15 @@ import javax.sql.DataSource;
  */
 public final class PushChannelStore {
 
-    /** One open channel: the calendar it watches, Google's resource id for it, and when it runs out. */
+    /**
+     * One channel: the calendar it watches, Google's resource id for it, and when it runs out. A channel being
+     * opened (filed, its watch call not answered yet) has neither resource id nor expiration.
+     */
     public record Channel(String channelId, CalendarRef calendar, String resourceId, Instant expiration,
                           Instant createdAt) {
+        public boolean pending() {
+            return resourceId == null;
+        }
     }
 
     private final Jdbc jdbc;
@@ -49,6 +55,24 @@ public final class PushChannelStore {
         });
     }
 
+    /** Files a channel about to be opened (its events.watch not sent yet), so its first notification finds it. */
+    public void opening(String channelId, CalendarRef calendar) {
+        save(new Channel(channelId, calendar, null, null, clock.instant()));
+    }
+
+    /** What events.watch answered for a channel filed with {@link #opening}; false when the row is gone. */
+    public boolean opened(String channelId, String resourceId, Instant expiration) {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE push_channels SET resource_id = ?,"
+                    + " expiration = ? WHERE channel_id = ?")) {
+                ps.setString(1, resourceId);
+                Jdbc.setTimestamp(ps, 2, expiration);
+                ps.setString(3, channelId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public Optional<Channel> find(String channelId) {
         List<Channel> found = query("SELECT channel_id, account_id, calendar_id, resource_id, expiration, created_at"
                 + " FROM push_channels WHERE channel_id = ?", channelId);
@@ -60,11 +84,11 @@ public final class PushChannelStore {
                 + " FROM push_channels ORDER BY account_id, calendar_id, created_at");
     }
 
-    /** Whether some channel watches {@code calendar}. */
+    /** Whether some open channel (not one still being opened) watches {@code calendar}. */
     public boolean watched(CalendarRef calendar) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM push_channels"
-                    + " WHERE account_id = ? AND calendar_id = ?")) {
+                    + " WHERE account_id = ? AND calendar_id = ? AND resource_id IS NOT NULL")) {
                 ps.setString(1, calendar.accountId());
                 ps.setString(2, calendar.calendarId());
                 ps.setMaxRows(1);

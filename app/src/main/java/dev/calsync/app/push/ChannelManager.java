@@ -63,6 +63,12 @@ public final class ChannelManager {
         Set<CalendarRef> watched = queries.calendarsInGroups();
         Map<CalendarRef, List<Channel>> byCalendar = new LinkedHashMap<>();
         for (Channel channel : channels.all()) {
+            if (channel.pending()) {
+                // An opening whose watch never answered (a crash, a lost response). Without a resource id it cannot
+                // be stopped: it runs out by itself, and its notifications find no channel meanwhile.
+                channels.delete(channel.channelId());
+                continue;
+            }
             byCalendar.computeIfAbsent(channel.calendar(), c -> new ArrayList<>()).add(channel);
         }
         Instant renewAt = clock.instant().plus(properties.renewBefore());
@@ -113,13 +119,16 @@ public final class ChannelManager {
 
     private boolean open(CalendarRef calendar) {
         String id = UUID.randomUUID().toString();
+        // Filed first: Google may send the channel's first message before the watch call has answered.
+        channels.opening(id, calendar);
         try {
             WatchChannel channel = google.watch(calendar, id, address, tokens.tokenFor(id),
                     properties.channelTtl().toSeconds());
-            channels.save(new Channel(id, calendar, channel.resourceId(), channel.expiration(), clock.instant()));
+            channels.opened(id, channel.resourceId(), channel.expiration());
             metrics.channelOperation("open", "ok");
             return true;
         } catch (ProviderException e) {
+            channels.delete(id);
             metrics.channelOperation("open", "failed");
             LOG.atWarn().addKeyValue("calendar", calendar.key())
                     .log("could not open a push channel for {}: {} (it is polled meanwhile)", calendar.key(),

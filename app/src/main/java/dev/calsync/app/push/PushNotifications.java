@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks one notification and decides what it costs. In order: the headers are there, the token is the HMAC of
  * the channel id (constant time; no database read for a forged one), the channel is one of ours and the resource
- * id is the one Google gave it. Then: the channel's first {@code sync} message needs nothing; a change that an own
+ * id is the one Google gave it (a channel still being opened has none yet). Then: the channel's first {@code sync} message needs nothing; a change that an own
  * recent write explains is absorbed; anything else enqueues a debounced incremental sync of the calendar.
  * Every outcome is counted; rejections carry no detail to the caller.
  */
@@ -77,7 +77,8 @@ public final class PushNotifications {
         if (channel.isEmpty()) {
             return Verdict.UNKNOWN_CHANNEL;
         }
-        if (resourceId == null || !resourceId.equals(channel.get().resourceId())) {
+        // A channel still being opened has no resource id to compare yet; its valid token proves the sender.
+        if (resourceId == null || !(channel.get().pending() || resourceId.equals(channel.get().resourceId()))) {
             return Verdict.WRONG_RESOURCE;
         }
         if ("sync".equals(state)) {

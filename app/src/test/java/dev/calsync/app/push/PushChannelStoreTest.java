@@ -79,4 +79,25 @@ class PushChannelStoreTest {
         assertThat(store.watched(calendar)).isFalse();
         assertThat(store.find("ch-1")).isEmpty();
     }
+
+    @Test
+    void aChannelIsFiledBeforeItsWatchIsAnsweredAndCountsAsWatchingOnlyOnceOpened() {
+        store.opening("ch-1", calendar);
+        assertThat(store.find("ch-1")).get().satisfies(c -> {
+            assertThat(c.pending()).isTrue();
+            assertThat(c.calendar()).isEqualTo(calendar);
+            assertThat(c.expiration()).isNull();
+        });
+        assertThat(store.watched(calendar)).as("not polled less often before the channel is open").isFalse();
+
+        Instant expiry = now.get().plus(Duration.ofDays(7));
+        assertThat(store.opened("ch-1", "res-1", expiry)).isTrue();
+        assertThat(store.find("ch-1")).get().satisfies(c -> {
+            assertThat(c.pending()).isFalse();
+            assertThat(c.resourceId()).isEqualTo("res-1");
+            assertThat(c.expiration()).isEqualTo(expiry);
+        });
+        assertThat(store.watched(calendar)).isTrue();
+        assertThat(store.opened("gone", "res-1", expiry)).isFalse();
+    }
 }

@@ -47,6 +47,7 @@ public final class PushNotifications implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ExecutorService executor;
     private final HttpClient http;
+    private volatile boolean syncBeforeWatchAnswer;
 
     public PushNotifications(EmulatorContext context) {
         this.context = context;
@@ -79,6 +80,9 @@ public final class PushNotifications implements AutoCloseable {
         if (channels.putIfAbsent(id, channel) != null) throw EmulatorApiException.badRequest("channelIdNotUnique", "Channel id not unique");
         channelsByCalendar.computeIfAbsent(calendarId, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(channel);
         deliver(channel, "sync");
+        if (syncBeforeWatchAnswer) {
+            awaitDelivery(channel);
+        }
         ObjectNode out = Json.object();
         out.put("kind", "api#channel");
         out.put("id", id);
@@ -87,6 +91,29 @@ public final class PushNotifications implements AutoCloseable {
         if (token != null) out.put("token", token);
         out.put("expiration", Long.toString(expiration));
         return out;
+    }
+
+    /**
+     * Google may deliver a channel's {@code sync} message before the client has the answer to its watch call. With
+     * this on, watch answers only once that message was delivered, so a client that files the channel after the
+     * answer always meets it too early: the worst case, every time.
+     */
+    public void setSyncBeforeWatchAnswer(boolean on) {
+        syncBeforeWatchAnswer = on;
+    }
+
+    private static void awaitDelivery(Channel channel) {
+        java.util.concurrent.CompletableFuture<Void> tail;
+        synchronized (channel) {
+            tail = channel.tail;
+        }
+        try {
+            tail.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Delivery failures are recorded with the notification; watch answers regardless.
+        }
     }
 
     /** channels.stop: 404 unless the caller's account owns a channel with this id and resourceId. */
