@@ -7,30 +7,27 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
-import dev.calsync.app.config.Durations;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.push.PushProperties;
+import dev.calsync.app.runtime.LeaseSettings;
 import dev.calsync.app.runtime.SafetyReconcile;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.recurrence.Recurrences;
+import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.PushChannelStore;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,8 +46,7 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@value #HORIZON_TASK}: one per group, projects events that entered the window, daily;</li>
  *   <li>{@value #PLAN_TASK}: recurring, adds and cancels the tasks above as calendars and groups come and go.</li>
  * </ul>
- * The engine here is the cluster's own instance (same store, same leases as the web layer's), over the Google
- * adapter with this node's metrics attached.
+ * Every pass of the node, the dashboard's buttons included, runs on the one engine defined here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ClusterProperties.class, PushProperties.class})
@@ -62,8 +58,6 @@ public class ClusterConfiguration {
     public static final String HORIZON_TASK = "group-horizon";
     public static final String PLAN_TASK = "cluster-plan";
 
-    /** Same default as the web layer's engine; {@code CALSYNC_SYNC_LEASE_TTL} overrides it, as for the CLI. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(30);
     /** How long a poll waits in place for a group another pass holds before it reschedules itself. */
     static final Duration LEASE_WAIT = Duration.ofSeconds(5);
 
@@ -77,29 +71,30 @@ public class ClusterConfiguration {
         return new PushChannelStore(dataSource, clock);
     }
 
-    /** The Google adapter for the cluster's passes and channels: every call to the call log and the metrics. */
+    /**
+     * The node's one engine, for scheduled, push and dashboard passes alike, over the Google adapter as
+     * {@link ObservedProvider} sees it (metrics, propagation times and, with push on, the echo ledger).
+     */
     @Bean
-    ClusterGoogle clusterGoogle(AccountAccessTokens tokens, ApiCallLog callLog, CalsyncMetrics metrics,
-                                ServerSettings settings) {
-        var log = callLog.listener();
-        return new ClusterGoogle(GoogleCalendarProvider.builder(tokens)
-                .rootUrl(settings.config().google().rootUrl())
-                .callListener((calendar, kind, outcome) -> {
-                    metrics.onCall(calendar, kind, outcome);
-                    log.onCall(calendar, kind, outcome);
-                })
-                .build());
+    ClusterSync clusterSync(GoogleCalendarProvider google, CalsyncMetrics metrics, PushChannelStore channels,
+                            PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
+                            Recurrences recurrences, AccountPauses pauses, LastRuns lastRuns, Clock clock) {
+        ObservedProvider.Echoes echoes = settings.config().push().enabled()
+                ? echoLedger(channels, push.echoWindow()) : ObservedProvider.Echoes.NONE;
+        ObservedProvider provider = new ObservedProvider(google, metrics, echoes);
+        SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
+                LeaseSettings.ttl(System.getenv()));
+        return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastRuns, clock);
     }
 
     @Bean
-    ClusterSync clusterSync(ClusterGoogle google, CalsyncMetrics metrics, PushChannelStore channels,
-                            PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
-                            Recurrences recurrences, AccountPauses pauses, Clock clock) {
-        ObservedProvider.Echoes echoes = settings.config().push().enabled()
-                ? echoLedger(channels, push.echoWindow()) : ObservedProvider.Echoes.NONE;
-        ObservedProvider provider = new ObservedProvider(google.provider(), metrics, echoes);
-        SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, workerId(), leaseTtl());
-        return new ClusterSync(engine, provider, store, queries, pauses, metrics, clock);
+    LastRuns lastRuns() {
+        return new LastRuns();
+    }
+
+    @Bean
+    SyncEngine syncEngine(ClusterSync sync) {
+        return sync.engine();
     }
 
     @Bean
@@ -108,31 +103,42 @@ public class ClusterConfiguration {
                 settings.config().push().enabled(), channels);
     }
 
+    /** The task data is the number of failed passes in a row (null: none), for the backoff after failures. */
     @Bean
-    CustomTask<Void> calendarPollTask(ClusterSync sync, PollIntervals intervals, ClusterProperties properties) {
-        return Tasks.custom(POLL_TASK, Void.class)
+    CustomTask<Integer> calendarPollTask(ClusterSync sync, PollIntervals intervals, ClusterProperties properties) {
+        return Tasks.custom(POLL_TASK, Integer.class)
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(intervals.pollInterval())))
                 .execute((instance, context) -> {
                     CalendarRef calendar = TaskIds.calendar(instance.getId());
                     List<SyncGroup> groups = sync.groupsWith(calendar);
-                    boolean busy = false;
-                    for (SyncGroup group : groups) {
-                        busy |= !runQuietly(() -> sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
-                                ClusterSync.Trigger.POLL, LEASE_WAIT), group);
-                    }
                     if (groups.isEmpty()) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
-                    // A group that stayed busy has not read this calendar: soon again rather than a whole interval.
-                    Duration next = busy ? properties.leaseHeldRetry() : intervals.next(calendar);
-                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(next));
+                    ClusterSync.Attempt attempt = ClusterSync.Attempt.DONE;
+                    for (SyncGroup group : groups) {
+                        attempt = attempt.and(sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
+                                ClusterSync.Trigger.POLL, LEASE_WAIT));
+                    }
+                    int failures = instance.getData() == null ? 0 : instance.getData();
+                    Duration regular = intervals.next(calendar);
+                    Duration next = switch (attempt) {
+                        case DONE -> regular;
+                        // A group that stayed busy has not read this calendar: soon again, not a whole interval.
+                        case BUSY -> properties.leaseHeldRetry();
+                        case FAILED -> properties.failureBackoff().after(++failures, regular);
+                    };
+                    Integer data = attempt == ClusterSync.Attempt.DONE ? null : Integer.valueOf(failures);
+                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(next), data);
                 });
     }
 
     @Bean
     CustomTask<Void> groupReconcileTask(ClusterSync sync, JdbcSyncStore store, CalsyncMetrics metrics,
                                         ClusterProperties properties) {
-        SafetyReconcile safety = new SafetyReconcile(sync.engine(), store, alert -> LOG.warn(alert));
+        // A group paused meanwhile is skipped like one whose lease another pass holds.
+        SafetyReconcile safety = new SafetyReconcile((group, request) -> sync.run(group, request,
+                ClusterSync.Trigger.RECONCILE).orElseGet(() -> GroupReport.leaseHeld(group.id(), "paused")),
+                store, alert -> LOG.warn(alert));
         return Tasks.custom(RECONCILE_TASK, Void.class)
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofMinutes(15))))
                 .execute((instance, context) -> {
@@ -164,7 +170,7 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    TaskPlanner taskPlanner(ClusterQueries queries, CustomTask<Void> calendarPollTask,
+    TaskPlanner taskPlanner(ClusterQueries queries, CustomTask<Integer> calendarPollTask,
                             CustomTask<Void> groupReconcileTask, CustomTask<Void> groupHorizonTask,
                             PollIntervals intervals, ClusterProperties properties, Clock clock) {
         return new TaskPlanner(queries, calendarPollTask, groupReconcileTask, groupHorizonTask, intervals, properties,
@@ -175,16 +181,6 @@ public class ClusterConfiguration {
     RecurringTask<Void> clusterPlanTask(TaskPlanner planner, ClusterProperties properties) {
         return Tasks.recurring(PLAN_TASK, FixedDelay.of(properties.planInterval()))
                 .execute((instance, context) -> planner.plan(context.getSchedulerClient()));
-    }
-
-    private static boolean runQuietly(java.util.function.BooleanSupplier pass, SyncGroup group) {
-        try {
-            return pass.getAsBoolean();
-        } catch (RuntimeException e) {
-            // Logged and counted by ClusterSync; the calendar's other groups still get their pass.
-            LOG.debug("pass over group {} failed", group.id(), e);
-            return true;
-        }
     }
 
     /** Echoes announced in the shared database, so whichever node receives the notification can absorb it. */
@@ -209,18 +205,5 @@ public class ClusterConfiguration {
                 }
             }
         };
-    }
-
-    private static Duration leaseTtl() {
-        String value = System.getenv("CALSYNC_SYNC_LEASE_TTL");
-        if (value == null || value.isBlank()) {
-            return LEASE_TTL;
-        }
-        Duration ttl = Durations.parse(value);
-        return ttl.compareTo(Duration.ofSeconds(1)) < 0 ? LEASE_TTL : ttl;
-    }
-
-    private static String workerId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "-cluster-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

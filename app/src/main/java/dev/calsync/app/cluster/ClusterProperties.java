@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param horizonInterval   the horizon pass of each group (projects events that entered the window)
  * @param channelInterval   how often push channels are checked: opened, renewed, stopped
  * @param leaseHeldRetry    a push sync that found the group busy runs again after this long
+ * @param failureRetry      a poll or push sync that failed (a PARTIAL pass) runs again after this long, doubling
+ *                          with each further failure up to the poll interval
  */
 @ConfigurationProperties("calsync.cluster")
 public record ClusterProperties(
@@ -20,7 +22,8 @@ public record ClusterProperties(
         Duration reconcileInterval,
         Duration horizonInterval,
         Duration channelInterval,
-        Duration leaseHeldRetry) {
+        Duration leaseHeldRetry,
+        Duration failureRetry) {
 
     public ClusterProperties {
         planInterval = planInterval == null ? Duration.ofSeconds(30) : planInterval;
@@ -28,5 +31,10 @@ public record ClusterProperties(
         horizonInterval = horizonInterval == null ? Duration.ofDays(1) : horizonInterval;
         channelInterval = channelInterval == null ? Duration.ofMinutes(10) : channelInterval;
         leaseHeldRetry = leaseHeldRetry == null ? Duration.ofSeconds(2) : leaseHeldRetry;
+        failureRetry = failureRetry == null ? Duration.ofSeconds(30) : failureRetry;
+    }
+
+    public FailureBackoff failureBackoff() {
+        return new FailureBackoff(failureRetry);
     }
 }

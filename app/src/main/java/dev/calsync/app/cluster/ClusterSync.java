@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the passes the cluster's tasks ask for: one engine pass over one group, then the reconnect bookkeeping, the
- * metrics and one log line (group, trigger, calendars, counts, duration: never titles, tokens or secrets).
+ * Runs every pass of the node, whoever asks (a poll, a push notification, the safety reconcile, the dashboard): one
+ * engine pass over one group, then the reconnect bookkeeping, the dashboard's last run, the metrics and one log
+ * line (group, trigger, calendars, counts, duration: never titles, tokens or secrets).
  * Which node runs a pass is db-scheduler's choice; the engine's lease makes a pass safe wherever it runs.
  */
 public final class ClusterSync {
@@ -28,7 +29,9 @@ public final class ClusterSync {
 
     /** What started a pass; also the {@code trigger} label of the metrics. */
     public enum Trigger {
-        POLL, PUSH, RECONCILE, HORIZON;
+        POLL, PUSH, RECONCILE, HORIZON,
+        /** "Sync now" or "Full resync" on the dashboard. */
+        MANUAL;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -41,16 +44,18 @@ public final class ClusterSync {
     private final ClusterQueries queries;
     private final AccountPauses pauses;
     private final CalsyncMetrics metrics;
+    private final LastRuns lastRuns;
     private final Clock clock;
 
     ClusterSync(SyncEngine engine, ObservedProvider provider, JdbcSyncStore store, ClusterQueries queries,
-                AccountPauses pauses, CalsyncMetrics metrics, Clock clock) {
+                AccountPauses pauses, CalsyncMetrics metrics, LastRuns lastRuns, Clock clock) {
         this.engine = engine;
         this.provider = provider;
         this.store = store;
         this.queries = queries;
         this.pauses = pauses;
         this.metrics = metrics;
+        this.lastRuns = lastRuns;
         this.clock = clock;
     }
 
@@ -88,6 +93,9 @@ public final class ClusterSync {
         Instant end = clock.instant();
         report.reconnectNeeded().forEach(pauses::reconnectNeeded);
         metrics.pass(trigger.label(), report);
+        if (report.outcome() != GroupReport.Outcome.LEASE_HELD) {
+            lastRuns.record(report, end);
+        }
         if (report.outcome() == GroupReport.Outcome.SYNCED && report.writes() > 0) {
             for (Instant updated : changed) {
                 metrics.propagation(Duration.between(updated, end));
@@ -97,27 +105,50 @@ public final class ClusterSync {
         return Optional.of(report);
     }
 
+    /** How a pass asked for by a task ended, so the task knows when to come back. */
+    public enum Attempt {
+        /** Synced, or nothing to do (a paused group). */
+        DONE,
+        /** Another pass held the group all along: this one has not read what it was asked to. */
+        BUSY,
+        /** It ran but something failed (a PARTIAL pass, or one that threw): what failed is retried by a next pass. */
+        FAILED;
+
+        /** The attempt of several passes: any failure outweighs a busy group, which outweighs success. */
+        public Attempt and(Attempt other) {
+            return compareTo(other) >= 0 ? this : other;
+        }
+    }
+
     /**
      * {@link #run}, but a group another pass holds is tried again every 100 ms for up to {@code wait}: that pass
-     * may have read the calendar before the change this pass is for.
-     *
-     * @return false when the group stayed busy the whole time (the caller reschedules)
+     * may have read the calendar before the change this pass is for. Never throws: a pass that threw was logged
+     * and counted by {@link #run} and is {@link Attempt#FAILED}.
      */
-    public boolean runWaitingForLease(SyncGroup group, SyncRequest request, Trigger trigger, Duration wait) {
+    public Attempt runWaitingForLease(SyncGroup group, SyncRequest request, Trigger trigger, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Optional<GroupReport> report = run(group, request, trigger);
-            if (report.isEmpty() || report.get().outcome() != GroupReport.Outcome.LEASE_HELD) {
-                return true;
+            Optional<GroupReport> report;
+            try {
+                report = run(group, request, trigger);
+            } catch (RuntimeException e) {
+                LOG.debug("pass over group {} failed", group.id(), e);
+                return Attempt.FAILED;
+            }
+            if (report.isEmpty() || report.get().outcome() == GroupReport.Outcome.SYNCED) {
+                return Attempt.DONE;
+            }
+            if (report.get().outcome() == GroupReport.Outcome.PARTIAL) {
+                return Attempt.FAILED;
             }
             if (System.nanoTime() > deadline) {
-                return false;
+                return Attempt.BUSY;
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Attempt.BUSY;
             }
         }
     }

@@ -33,14 +33,14 @@ public final class TaskPlanner {
     }
 
     private final ClusterQueries queries;
-    private final Task<Void> pollTask;
+    private final Task<Integer> pollTask;
     private final Task<Void> reconcileTask;
     private final Task<Void> horizonTask;
     private final PollIntervals intervals;
     private final ClusterProperties properties;
     private final Clock clock;
 
-    TaskPlanner(ClusterQueries queries, Task<Void> pollTask, Task<Void> reconcileTask, Task<Void> horizonTask,
+    TaskPlanner(ClusterQueries queries, Task<Integer> pollTask, Task<Void> reconcileTask, Task<Void> horizonTask,
                 PollIntervals intervals, ClusterProperties properties, Clock clock) {
         this.queries = queries;
         this.pollTask = pollTask;
@@ -72,7 +72,7 @@ public final class TaskPlanner {
         return new Changes(scheduled, cancelled);
     }
 
-    private int ensure(SchedulerClient scheduler, Task<Void> task, Collection<String> wanted, Duration spread,
+    private int ensure(SchedulerClient scheduler, Task<?> task, Collection<String> wanted, Duration spread,
                        Instant now) {
         Set<String> existing = existing(scheduler, task);
         int scheduled = 0;
@@ -85,7 +85,7 @@ public final class TaskPlanner {
         return scheduled;
     }
 
-    private int retire(SchedulerClient scheduler, Task<Void> task, Set<String> wanted) {
+    private int retire(SchedulerClient scheduler, Task<?> task, Set<String> wanted) {
         int cancelled = 0;
         for (String id : existing(scheduler, task)) {
             if (!wanted.contains(id)) {
@@ -101,7 +101,7 @@ public final class TaskPlanner {
         return cancelled;
     }
 
-    private static Set<String> existing(SchedulerClient scheduler, Task<Void> task) {
+    private static Set<String> existing(SchedulerClient scheduler, Task<?> task) {
         Set<String> ids = new HashSet<>();
         for (ScheduledExecution<Object> execution : scheduler.getScheduledExecutionsForTask(task.getName(),
                 Object.class, ScheduledExecutionsFilter.all().withPicked(false))) {

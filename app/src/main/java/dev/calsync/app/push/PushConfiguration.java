@@ -7,15 +7,16 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.calsync.app.cluster.ClusterGoogle;
 import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.cluster.ClusterSync;
+import dev.calsync.app.cluster.PollIntervals;
 import dev.calsync.app.cluster.TaskIds;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.SyncRequest;
+import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
@@ -62,30 +63,42 @@ public class PushConfiguration {
         return new ChannelTokens(secret);
     }
 
+    /** The task data is the number of failed passes in a row (null: none), as for the calendar's poll. */
     @Bean
-    CustomTask<Void> pushSyncTask(ClusterSync sync, ObjectProvider<PushDispatcher> dispatcher,
-                                  ClusterProperties cluster) {
-        return Tasks.custom(PUSH_SYNC_TASK, Void.class)
+    CustomTask<Integer> pushSyncTask(ClusterSync sync, ObjectProvider<PushDispatcher> dispatcher,
+                                     ClusterProperties cluster, PollIntervals intervals) {
+        return Tasks.custom(PUSH_SYNC_TASK, Integer.class)
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofSeconds(30))))
                 .execute((instance, context) -> {
                     CalendarRef calendar = TaskIds.pushSyncCalendar(instance.getId());
-                    boolean busy = false;
+                    ClusterSync.Attempt attempt = ClusterSync.Attempt.DONE;
                     for (SyncGroup group : sync.groupsWith(calendar)) {
-                        busy |= !sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
-                                ClusterSync.Trigger.PUSH, LEASE_WAIT);
+                        attempt = attempt.and(sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
+                                ClusterSync.Trigger.PUSH, LEASE_WAIT));
                     }
-                    if (!busy) {
+                    int failures = instance.getData() == null ? 0 : instance.getData();
+                    Duration retry;
+                    if (attempt == ClusterSync.Attempt.BUSY) {
+                        // Another pass holds a group and may have read the calendar before this change.
+                        retry = cluster.leaseHeldRetry();
+                    } else if (attempt == ClusterSync.Attempt.FAILED) {
+                        // The change is not in every block yet and no notification will come for it again.
+                        Duration regular = intervals.next(calendar);
+                        retry = cluster.failureBackoff().after(++failures, regular);
+                        if (retry.equals(regular)) {
+                            return new CompletionHandler.OnCompleteRemove<>(); // the calendar's poll takes over
+                        }
+                    } else {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
-                    // Another pass holds a group and may have read the calendar before this change: try again.
-                    Duration retry = cluster.leaseHeldRetry();
                     dispatcher.getObject().wakeAfter(retry);
-                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(retry));
+                    Integer data = failures == 0 ? null : failures;
+                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(retry), data);
                 });
     }
 
     @Bean(destroyMethod = "close")
-    PushDispatcher pushDispatcher(ObjectProvider<Scheduler> scheduler, CustomTask<Void> pushSyncTask,
+    PushDispatcher pushDispatcher(ObjectProvider<Scheduler> scheduler, CustomTask<Integer> pushSyncTask,
                                   PushProperties properties, Clock clock) {
         return new PushDispatcher(scheduler, pushSyncTask, properties.debounce(), clock);
     }
@@ -97,11 +110,11 @@ public class PushConfiguration {
     }
 
     @Bean
-    RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties, ClusterGoogle google,
+    RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties, GoogleCalendarProvider google,
                                          PushChannelStore channels, ClusterQueries queries, CalsyncMetrics metrics,
                                          ClusterProperties cluster, Clock clock) {
         ChannelTokens tokens = channelTokens(settings, properties);
-        ChannelManager manager = tokens == null ? null : new ChannelManager(google.provider(), channels, queries,
+        ChannelManager manager = tokens == null ? null : new ChannelManager(google, channels, queries,
                 tokens, ChannelManager.address(settings.config().push().publicUrl()), properties, metrics, clock);
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
                 .execute((instance, context) -> {

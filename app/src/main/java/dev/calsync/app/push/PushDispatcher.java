@@ -22,7 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public final class PushDispatcher implements AutoCloseable {
     private final ObjectProvider<Scheduler> scheduler;
-    private final Task<Void> pushSyncTask;
+    private final Task<Integer> pushSyncTask;
     private final Duration debounce;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,7 +31,7 @@ public final class PushDispatcher implements AutoCloseable {
         return thread;
     });
 
-    public PushDispatcher(ObjectProvider<Scheduler> scheduler, Task<Void> pushSyncTask, Duration debounce,
+    public PushDispatcher(ObjectProvider<Scheduler> scheduler, Task<Integer> pushSyncTask, Duration debounce,
                           Clock clock) {
         this.scheduler = scheduler;
         this.pushSyncTask = pushSyncTask;

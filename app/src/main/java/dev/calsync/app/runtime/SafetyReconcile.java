@@ -2,7 +2,6 @@ package dev.calsync.app.runtime;
 
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.GroupReport;
-import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.store.JdbcSyncStore;
 import java.lang.System.Logger.Level;
@@ -41,17 +40,23 @@ public final class SafetyReconcile {
         }
     }
 
-    private final SyncEngine engine;
+    /** Runs one pass: the engine itself for the CLI, the node's pass runner (metrics, log, dashboard) in a server. */
+    @FunctionalInterface
+    public interface Passes {
+        GroupReport sync(SyncGroup group, SyncRequest request);
+    }
+
+    private final Passes passes;
     private final JdbcSyncStore store;
     private final Consumer<String> alerts;
 
     public SafetyReconcile(SyncRuntime runtime) {
-        this(runtime.engine(), runtime.store(), alert -> LOG.log(Level.WARNING, alert));
+        this(runtime.engine()::sync, runtime.store(), alert -> LOG.log(Level.WARNING, alert));
     }
 
     /** @param alerts receives each integrity alert (the runtime logs them at WARN) */
-    public SafetyReconcile(SyncEngine engine, JdbcSyncStore store, Consumer<String> alerts) {
-        this.engine = engine;
+    public SafetyReconcile(Passes passes, JdbcSyncStore store, Consumer<String> alerts) {
+        this.passes = passes;
         this.store = store;
         this.alerts = alerts;
     }
@@ -68,11 +73,11 @@ public final class SafetyReconcile {
         if (store.isPaused(group.id())) {
             return new GroupResult(group.id(), "paused", 0, 0, 0, null);
         }
-        GroupReport poll = engine.sync(group, SyncRequest.poll());
+        GroupReport poll = passes.sync(group, SyncRequest.poll());
         if (poll.outcome() == GroupReport.Outcome.LEASE_HELD) {
             return new GroupResult(group.id(), "another worker holds the lease", 0, 0, 0, null);
         }
-        GroupReport full = engine.sync(group, SyncRequest.fullReconcile());
+        GroupReport full = passes.sync(group, SyncRequest.fullReconcile());
         if (full.outcome() == GroupReport.Outcome.LEASE_HELD) {
             return new GroupResult(group.id(), "another worker holds the lease", 0, 0, 0, null);
         }

@@ -2,9 +2,6 @@ package dev.calsync.app.runtime;
 
 import dev.calsync.app.config.AccountConfig;
 import dev.calsync.app.config.CalsyncConfig;
-import dev.calsync.app.config.ConfigException;
-import dev.calsync.app.config.ConfigProblem;
-import dev.calsync.app.config.Durations;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
@@ -20,7 +17,6 @@ import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,18 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The parts a CLI verb needs, wired from the configuration: the database, the Google provider, the engine and
  * the verifier. The configured groups are written to the store, so the store always knows what it syncs.
  */
 public final class SyncRuntime implements AutoCloseable {
-    /** Long enough for a slow pass between renewals; short enough that a killed process's group is soon free. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(30);
-    /** Overrides {@link #LEASE_TTL} (e.g. {@code 2s}); crash tests use it to see a dead worker's lease run out. */
-    public static final String LEASE_TTL_VARIABLE = "CALSYNC_SYNC_LEASE_TTL";
-
     private final HikariDataSource dataSource;
     private final JdbcSyncStore store;
     private final CallTally calls = new CallTally();
@@ -52,9 +42,9 @@ public final class SyncRuntime implements AutoCloseable {
         this(config, System.getenv());
     }
 
-    /** @param env where {@value #LEASE_TTL_VARIABLE} is looked up */
+    /** @param env where {@value LeaseSettings#TTL_VARIABLE} is looked up */
     public SyncRuntime(CalsyncConfig config, Map<String, String> env) {
-        Duration leaseTtl = leaseTtl(env);
+        Duration leaseTtl = LeaseSettings.ttl(env);
         Clock clock = Clock.systemUTC();
         dataSource = open(config);
         store = new JdbcSyncStore(dataSource, clock);
@@ -68,7 +58,7 @@ public final class SyncRuntime implements AutoCloseable {
                 })
                 .build();
         Recurrences recurrences = new LibRecurRecurrences();
-        engine = new SyncEngine(provider, store, recurrences, clock, workerId(), leaseTtl);
+        engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);
         accounts = new AccountStore(dataSource, clock);
         this.config = config;
         verifier = new Verifier(provider, store, recurrences, clock);
@@ -175,26 +165,5 @@ public final class SyncRuntime implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    static Duration leaseTtl(Map<String, String> env) {
-        String value = env.get(LEASE_TTL_VARIABLE);
-        if (value == null || value.isBlank()) {
-            return LEASE_TTL;
-        }
-        try {
-            Duration ttl = Durations.parse(value);
-            if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("must be at least 1s, was " + value);
-            }
-            return ttl;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("environment", List.of(new ConfigProblem(LEASE_TTL_VARIABLE, e.getMessage())));
-        }
-    }
-
-    /** Names this process in leases and logs: host, pid and a random part so restarts never share a name. */
-    static String workerId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

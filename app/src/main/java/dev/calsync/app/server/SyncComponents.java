@@ -7,8 +7,8 @@ import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.TokenEndpoint;
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.core.recurrence.Recurrences;
-import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
@@ -17,20 +17,17 @@ import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sync machinery of the server: database, stores, token source, Google provider, engine and verifier. */
+/**
+ * The sync machinery of the server: database, stores, token source, the Google provider and the verifier. The
+ * engine itself is the cluster's ({@code ClusterConfiguration}): dashboard buttons and scheduled passes share it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SyncComponents {
-
-    /** Long enough for a slow pass between renewals; short enough that a crashed node's group is soon free. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(30);
 
     @Bean
     Clock clock() {
@@ -79,11 +76,17 @@ public class SyncComponents {
                 settings.config().accessTokens());
     }
 
+    /** The one Google adapter of the node: every call goes to the quota log and to the Prometheus counters. */
     @Bean
-    GoogleCalendarProvider calendarProvider(AccountAccessTokens tokens, ApiCallLog callLog, ServerSettings settings) {
+    GoogleCalendarProvider calendarProvider(AccountAccessTokens tokens, ApiCallLog callLog, CalsyncMetrics metrics,
+                                            ServerSettings settings) {
+        var log = callLog.listener();
         return GoogleCalendarProvider.builder(tokens)
                 .rootUrl(settings.config().google().rootUrl())
-                .callListener(callLog.listener())
+                .callListener((calendar, kind, outcome) -> {
+                    metrics.onCall(calendar, kind, outcome);
+                    log.onCall(calendar, kind, outcome);
+                })
                 .build();
     }
 
@@ -102,17 +105,7 @@ public class SyncComponents {
     }
 
     @Bean
-    SyncEngine syncEngine(GoogleCalendarProvider provider, JdbcSyncStore store, Recurrences recurrences, Clock clock) {
-        return new SyncEngine(provider, store, recurrences, clock, workerId(), LEASE_TTL);
-    }
-
-    @Bean
     Verifier verifier(GoogleCalendarProvider provider, JdbcSyncStore store, Recurrences recurrences, Clock clock) {
         return new Verifier(provider, store, recurrences, clock);
-    }
-
-    /** Names this node in leases: host, pid and a random part so restarts never share a name. */
-    private static String workerId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.calsync.app.web;
 
-import dev.calsync.app.schedule.LastRuns;
+import dev.calsync.app.cluster.LastRuns;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calsync.app.fixtures.EmulatorEvents;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import java.io.IOException;
@@ -162,7 +162,7 @@ class MultiNodeIT {
 
         void insert(GoogleCalendarEmulator emulator, int u, String side, Random random) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2 + random.nextInt(24 * 40)));
-            ObjectNode created = emulator.userInsert(calendar(u, side), event(start, TITLE_MARK + (titles++)));
+            ObjectNode created = emulator.userInsert(calendar(u, side), EmulatorEvents.meeting(start, TITLE_MARK + (titles++)));
             sources.computeIfAbsent(calendar(u, side), c -> new TreeMap<>()).put(created.get("id").asText(), start);
         }
 
@@ -175,7 +175,7 @@ class MultiNodeIT {
                 String id = new ArrayList<>(events.keySet()).get(random.nextInt(events.size()));
                 if (kind == 1) {
                     Instant start = events.get(id).plus(Duration.ofHours(1 + random.nextInt(48)));
-                    emulator.userUpdate(calendar(u, side), id, event(start, TITLE_MARK + (titles++)));
+                    emulator.userUpdate(calendar(u, side), id, EmulatorEvents.meeting(start, TITLE_MARK + (titles++)));
                     events.put(id, start);
                 } else {
                     emulator.userDelete(calendar(u, side), id);
@@ -308,14 +308,6 @@ class MultiNodeIT {
 
     static String calendar(int u, String side) {
         return "m" + u + "-" + side + "@multi.example";
-    }
-
-    static ObjectNode event(Instant start, String summary) {
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("summary", summary);
-        event.putObject("start").put("dateTime", start.toString()).put("timeZone", "UTC");
-        event.putObject("end").put("dateTime", start.plus(Duration.ofMinutes(30)).toString()).put("timeZone", "UTC");
-        return event;
     }
 
     private static long seconds(long startedNanos) {

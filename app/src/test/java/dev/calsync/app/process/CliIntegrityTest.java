@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.cli.CalsyncCli;
 import dev.calsync.app.cli.CliContext;
 import dev.calsync.app.config.ConfigLoader;
+import dev.calsync.app.runtime.LeaseSettings;
 import dev.calsync.app.runtime.SafetyReconcile;
 import dev.calsync.app.runtime.SyncRuntime;
 import dev.calsync.core.block.BlockMarker;
@@ -176,7 +177,7 @@ class CliIntegrityTest {
         assertThat(cli("sync").exitCode).isZero();
         List<String> alerts = new ArrayList<>();
         try (SyncRuntime runtime = runtime()) {
-            SafetyReconcile safety = new SafetyReconcile(runtime.engine(), runtime.store(), alerts::add);
+            SafetyReconcile safety = new SafetyReconcile(runtime.engine()::sync, runtime.store(), alerts::add);
             var groups = runtime.store().groups().stream().filter(g -> List.of("alice", "bob").contains(g.id())).toList();
 
             SafetyReconcile.Result healthy = safety.run(groups);
@@ -204,10 +205,10 @@ class CliIntegrityTest {
 
     @Test
     void aBadLeaseTtlOverrideIsAConfigurationErrorNamingTheVariable() {
-        Result result = cli(Map.of(SyncRuntime.LEASE_TTL_VARIABLE, "soon"), "sync");
+        Result result = cli(Map.of(LeaseSettings.TTL_VARIABLE, "soon"), "sync");
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.err).contains("CALSYNC_SYNC_LEASE_TTL").contains("not a duration 'soon'");
-        Result tooShort = cli(Map.of(SyncRuntime.LEASE_TTL_VARIABLE, "10ms"), "sync");
+        Result tooShort = cli(Map.of(LeaseSettings.TTL_VARIABLE, "10ms"), "sync");
         assertThat(tooShort.exitCode).isEqualTo(2);
         assertThat(tooShort.err).contains("CALSYNC_SYNC_LEASE_TTL").contains("at least 1s");
     }

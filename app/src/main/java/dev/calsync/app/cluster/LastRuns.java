@@ -1,18 +1,16 @@
-package dev.calsync.app.schedule;
+package dev.calsync.app.cluster;
 
 import dev.calsync.core.sync.GroupReport;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
 
 /**
- * The last pass of each group on this node, for the dashboard. Per-calendar times and errors come from the store;
+ * The last pass of each group on this node (scheduled, pushed or asked for on the dashboard), for the dashboard. Per-calendar times and errors come from the store;
  * this adds the pass's outcome and writes, which the store does not keep.
  */
-@Component
-public class LastRuns {
+public final class LastRuns {
 
     public record LastRun(Instant finished, GroupReport report) {
     }

@@ -1,0 +1,72 @@
+package dev.calsync.app.web;
+
+import static dev.calsync.app.web.TwoUsers.ALICE_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.calsync.app.accounts.ConnectedAccounts;
+import dev.calsync.app.cluster.LastRuns;
+import dev.calsync.app.schedule.GroupSyncRunner;
+import dev.calsync.app.schedule.SyncOrder;
+import dev.calsync.app.server.CalsyncWebApplication;
+import dev.calsync.app.server.ServeTestConfig;
+import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.SyncEngine;
+import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.store.JdbcSyncStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * "Sync now" and "Full resync" run on the node's one engine, like scheduled and pushed passes: their API calls reach
+ * the Prometheus counters, the pass its own {@code trigger="manual"} timer, and the dashboard's last run.
+ */
+@SpringBootTest(classes = {CalsyncWebApplication.class, ServeTestConfig.class})
+@ActiveProfiles("serve")
+class DashboardPassesTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    GoogleCalendarEmulator emulator;
+    @Autowired
+    ConnectedAccounts accounts;
+    @Autowired
+    JdbcSyncStore store;
+    @Autowired
+    GroupSyncRunner runner;
+    @Autowired
+    LastRuns lastRuns;
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void aDashboardPassIsMeasuredAndShownLikeEveryOtherPass() {
+        if (store.group(ALICE_GROUP).isEmpty()) {
+            TwoUsers.connect(emulator, accounts, store);
+        }
+        double passesBefore = Search.in(registry).name("calsync.sync.duration").tag("trigger", "manual").timers()
+                .stream().mapToDouble(t -> t.count()).sum();
+        double listsBefore = lists();
+
+        GroupReport report = runner.run(SyncOrder.now(ALICE_GROUP, true)).orElseThrow();
+
+        assertThat(report.outcome()).isEqualTo(GroupReport.Outcome.SYNCED);
+        assertThat(Search.in(registry).name("calsync.sync.duration").tag("trigger", "manual").timers().stream()
+                .mapToDouble(t -> t.count()).sum() - passesBefore).isEqualTo(1);
+        // A full resync lists each of the group's calendars at least once.
+        assertThat(lists() - listsBefore).isGreaterThanOrEqualTo(store.group(ALICE_GROUP).orElseThrow()
+                .calendars().size());
+        assertThat(lastRuns.of(ALICE_GROUP)).get().satisfies(run -> assertThat(run.report()).isSameAs(report));
+        assertThat(context.getBeansOfType(SyncEngine.class)).as("one engine for every kind of pass").hasSize(1);
+    }
+
+    private double lists() {
+        return Search.in(registry).name("calsync.api.calls").tag("kind", "list").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}
