@@ -57,7 +57,7 @@ class EngineRegressionTest {
         World w = new World(SimulationRig.shared());
         w.forceZombieRaces = true;
         String g1 = w.prefix + "-g1";
-        w.race(g1, 3, true, () -> {
+        w.race(g1, 3, true, false, () -> {
             w.create("aWork", 10, 10, 30, false, false);
             return null;
         });

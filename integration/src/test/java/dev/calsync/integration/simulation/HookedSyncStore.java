@@ -9,13 +9,18 @@ import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.sync.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The store as one engine sees it: every write is a step of its {@link StepHook}, and a dead engine reaches nothing. */
 final class HookedSyncStore implements SyncStore {
     private final SyncStore store;
     private final StepHook hook;
+
+    /** Passes of this engine that hold a lease now (acquired and not yet released). */
+    private final Set<String> holders = new HashSet<>();
 
     HookedSyncStore(SyncStore store, StepHook hook) {
         this.store = store;
@@ -112,6 +117,9 @@ final class HookedSyncStore implements SyncStore {
     public boolean tryAcquireLease(String groupId, String owner, Instant now, Duration ttl) {
         hook.checkAlive();
         boolean acquired = store.tryAcquireLease(groupId, owner, now, ttl);
+        if (acquired) {
+            holders.add(owner);
+        }
         hook.step();
         return acquired;
     }
@@ -128,6 +136,12 @@ final class HookedSyncStore implements SyncStore {
     public void releaseLease(String groupId, String owner) {
         hook.checkAlive();
         store.releaseLease(groupId, owner);
+        holders.remove(owner);
         hook.step();
+    }
+
+    /** Whether a pass of this engine holds a lease right now (the lease may have run out meanwhile). */
+    boolean holdsALease() {
+        return !holders.isEmpty();
     }
 }

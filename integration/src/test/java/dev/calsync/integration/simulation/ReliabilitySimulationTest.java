@@ -138,10 +138,12 @@ class ReliabilitySimulationTest {
                         mutate("poll " + g + " killed after step " + k + (wait ? ", lease expires" : ""),
                                 x -> x.syncAndCrash(g, k, wait)))))
                 .withAction(2, act("race", w -> true, w -> Combinators.combine(group(w),
-                        Arbitraries.integers().between(1, 30), Arbitraries.of(true, false), calendar(), day()).as(
-                        (g, k, outlive, c, d) -> mutate("race on " + g + ": first engine paused after step " + k
-                                + (outlive && World.ZOMBIE_RACES ? " past its lease" : "") + " while " + c + " gets an event on day " + d
-                                + " and a second engine polls", x -> x.race(g, k, outlive, () -> {
+                        Arbitraries.integers().between(1, 30), Arbitraries.of(true, false), Arbitraries.of(true, false),
+                        calendar(), day()).as((g, k, outlive, same, c, d) -> mutate("race on " + g
+                                + ": first pass paused after step " + k
+                                + (outlive && World.ZOMBIE_RACES ? " past its lease" : "") + " while " + c
+                                + " gets an event on day " + d + " and a second pass polls on "
+                                + (same ? "the same engine" : "another engine"), x -> x.race(g, k, outlive, same, () -> {
                                     x.create(c, d, 10, 30, false, false);
                                     return null;
                                 })))))

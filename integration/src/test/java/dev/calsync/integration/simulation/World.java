@@ -90,10 +90,13 @@ final class World {
     }
 
     SyncEngine newEngine(StepHook hook) {
+        return engineOn(new HookedSyncStore(rig.store, hook), hook);
+    }
+
+    private SyncEngine engineOn(HookedSyncStore store, StepHook hook) {
         workers++;
-        return new SyncEngine(rig.provider((calendar, kind, outcome) -> hook.step()),
-                new HookedSyncStore(rig.store, hook), rig.recurrences, rig.clock,
-                prefix + "-worker-" + workers, SimulationRig.LEASE_TTL);
+        return new SyncEngine(rig.provider((calendar, kind, outcome) -> hook.step()), store, rig.recurrences,
+                rig.clock, prefix + "-worker-" + workers, SimulationRig.LEASE_TTL);
     }
 
     // --- people editing their calendars ---------------------------------------------------------------------
@@ -309,31 +312,41 @@ final class World {
     }
 
     /**
-     * Two engines on one group, interleaved deterministically: at its k-th step the first is paused (a long
-     * GC pause, a slow network), time moves on — past its lease or not — and a second engine runs a whole
-     * pass; then the first goes on with what it had planned.
-     */
-    /**
      * Races where the paused first engine outlives its lease (EngineRegressionTest has the bug this found);
      * -Dcalsync.simulation.zombieRaces=false keeps pauses within the lease.
      */
     static final boolean ZOMBIE_RACES = !"false".equals(System.getProperty("calsync.simulation.zombieRaces"));
 
-    void race(String groupId, int step, boolean outlive, Supplier<Void> meanwhile) {
+    /**
+     * Two passes on one group, interleaved deterministically: at its k-th step the first is paused (a long
+     * GC pause, a slow network), time moves on — past its lease or not — and a second pass runs whole; then the
+     * first goes on with what it had planned. The second pass runs on another engine (another process or node)
+     * or, with {@code sameEngine}, on the first one's engine (another scheduler thread of the same node).
+     */
+    void race(String groupId, int step, boolean outlive, boolean sameEngine, Supplier<Void> meanwhile) {
         boolean pauseOutlivesLease = outlive && (ZOMBIE_RACES || forceZombieRaces);
-        SyncEngine second = newEngine(StepHook.none());
+        SyncEngine[] engines = new SyncEngine[2];
+        HookedSyncStore[] firstStore = new HookedSyncStore[1];
+        engines[1] = sameEngine ? null : newEngine(StepHook.none());
         StepHook hook = StepHook.interludeAfter(step, () -> {
+            boolean firstHoldsTheLease = firstStore[0].holdsALease() && !pauseOutlivesLease;
             if (pauseOutlivesLease) {
                 rig.clock.advance(SimulationRig.LEASE_TTL.plusSeconds(1));
             }
             meanwhile.get();
-            GroupReport report = second.sync(groups.get(groupId), SyncRequest.poll());
+            GroupReport report = (sameEngine ? engines[0] : engines[1]).sync(groups.get(groupId), SyncRequest.poll());
             stats.passes++;
             if (report.outcome() == GroupReport.Outcome.LEASE_HELD) {
                 stats.leaseHeld++;
+            } else if (firstHoldsTheLease) {
+                throw new AssertionError("two passes over " + groupId + " at once: the second ran ("
+                        + report.outcome() + ") while the first held the lease"
+                        + (sameEngine ? " on the same engine" : ""));
             }
         });
-        GroupReport first = newEngine(hook).sync(groups.get(groupId), SyncRequest.poll());
+        firstStore[0] = new HookedSyncStore(rig.store, hook);
+        engines[0] = engineOn(firstStore[0], hook);
+        GroupReport first = engines[0].sync(groups.get(groupId), SyncRequest.poll());
         stats.passes++;
         if (hook.fired()) {
             stats.races++;
