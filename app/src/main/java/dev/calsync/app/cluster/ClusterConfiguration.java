@@ -22,6 +22,7 @@ import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
+import dev.calsync.store.LastPasses;
 import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,18 +79,14 @@ public class ClusterConfiguration {
     @Bean
     ClusterSync clusterSync(GoogleCalendarProvider google, CalsyncMetrics metrics, PushChannelStore channels,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
-                            Recurrences recurrences, AccountPauses pauses, LastRuns lastRuns, Clock clock) {
+                            Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
+                            Clock clock) {
         ObservedProvider.Echoes echoes = settings.config().push().enabled()
                 ? echoLedger(channels, push.echoWindow()) : ObservedProvider.Echoes.NONE;
         ObservedProvider provider = new ObservedProvider(google, metrics, echoes);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
-        return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastRuns, clock);
-    }
-
-    @Bean
-    LastRuns lastRuns() {
-        return new LastRuns();
+        return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastPasses, clock);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
+import dev.calsync.store.LastPasses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,18 +45,18 @@ public final class ClusterSync {
     private final ClusterQueries queries;
     private final AccountPauses pauses;
     private final CalsyncMetrics metrics;
-    private final LastRuns lastRuns;
+    private final LastPasses lastPasses;
     private final Clock clock;
 
     ClusterSync(SyncEngine engine, ObservedProvider provider, JdbcSyncStore store, ClusterQueries queries,
-                AccountPauses pauses, CalsyncMetrics metrics, LastRuns lastRuns, Clock clock) {
+                AccountPauses pauses, CalsyncMetrics metrics, LastPasses lastPasses, Clock clock) {
         this.engine = engine;
         this.provider = provider;
         this.store = store;
         this.queries = queries;
         this.pauses = pauses;
         this.metrics = metrics;
-        this.lastRuns = lastRuns;
+        this.lastPasses = lastPasses;
         this.clock = clock;
     }
 
@@ -94,7 +95,7 @@ public final class ClusterSync {
         report.reconnectNeeded().forEach(pauses::reconnectNeeded);
         metrics.pass(trigger.label(), report);
         if (report.outcome() != GroupReport.Outcome.LEASE_HELD) {
-            lastRuns.record(report, end);
+            recordLastPass(report, end);
         }
         if (report.outcome() == GroupReport.Outcome.SYNCED && report.writes() > 0) {
             for (Instant updated : changed) {
@@ -150,6 +151,17 @@ public final class ClusterSync {
                 Thread.currentThread().interrupt();
                 return Attempt.BUSY;
             }
+        }
+    }
+
+    /** For the dashboard of every node; a failure here must not fail the pass, which is done. */
+    private void recordLastPass(GroupReport report, Instant end) {
+        try {
+            lastPasses.record(new LastPasses.LastPass(report.groupId(), end,
+                    report.outcome().name().toLowerCase(java.util.Locale.ROOT), report.inserted(), report.updated(),
+                    report.deleted(), report.took().toMillis()));
+        } catch (RuntimeException e) {
+            LOG.debug("could not record the last pass of group {}", report.groupId(), e);
         }
     }
 

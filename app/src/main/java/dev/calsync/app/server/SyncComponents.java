@@ -17,6 +17,7 @@ import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
+import dev.calsync.store.LastPasses;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +52,11 @@ public class SyncComponents {
     @Bean
     AccountStore accountStore(HikariDataSource dataSource, Clock clock) {
         return new AccountStore(dataSource, clock);
+    }
+
+    @Bean
+    LastPasses lastPasses(HikariDataSource dataSource) {
+        return new LastPasses(dataSource);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.calsync.app.web;
 
-import dev.calsync.app.cluster.LastRuns;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
@@ -41,15 +40,13 @@ public class GroupEditor {
     private final JdbcSyncStore store;
     private final SyncEngine engine;
     private final CalendarProvider provider;
-    private final LastRuns lastRuns;
     private final Clock clock;
 
-    public GroupEditor(JdbcSyncStore store, SyncEngine engine, CalendarProvider provider, LastRuns lastRuns,
+    public GroupEditor(JdbcSyncStore store, SyncEngine engine, CalendarProvider provider,
                        Clock clock) {
         this.store = store;
         this.engine = engine;
         this.provider = provider;
-        this.lastRuns = lastRuns;
         this.clock = clock;
     }
 
@@ -87,7 +84,6 @@ public class GroupEditor {
         }
         if (errors.isEmpty() && store.blocks(group.id()).isEmpty()) {
             store.deleteGroup(group.id());
-            lastRuns.forget(group.id());
         }
         return new Removal(deleted, errors);
     }

@@ -1,5 +1,6 @@
 package dev.calsync.app.web;
 
+import dev.calsync.store.LastPasses.LastPass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,11 @@ import java.util.Map;
  *
  * @param nextRun   when the next poll is due, or null when the scheduler has not planned one yet
  * @param queued    passes waiting for a scheduler thread ("Sync now" presses, the poll)
- * @param lastRun   the last pass on this node, or null
+ * @param lastRun   the group's last pass, on whichever node, or null
  * @param callsToday API calls today of the group's accounts, by kind
  */
 public record GroupStatus(String groupId, String mode, String manualEdits, String busyTitle, boolean paused,
-                          Instant nextRun, int queued, LastRunView lastRun, List<CalendarStatus> calendars,
+                          Instant nextRun, int queued, LastPass lastRun, List<CalendarStatus> calendars,
                           long blocks, Map<String, Long> callsToday) {
 
     public long callsTodayTotal() {
@@ -27,9 +28,5 @@ public record GroupStatus(String groupId, String mode, String manualEdits, Strin
     public record CalendarStatus(String key, String accountId, String calendarId, String accountLabel,
                                  Instant lastSync, String lastSyncKind, String lastError, Instant lastErrorAt,
                                  long blocksOn, boolean reconnectNeeded) {
-    }
-
-    public record LastRunView(Instant finished, String outcome, int inserted, int updated, int deleted,
-                              long millis) {
     }
 }

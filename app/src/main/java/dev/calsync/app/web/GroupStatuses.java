@@ -1,6 +1,5 @@
 package dev.calsync.app.web;
 
-import dev.calsync.app.cluster.LastRuns;
 import dev.calsync.app.schedule.SyncScheduler;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
@@ -11,6 +10,7 @@ import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.JdbcSyncStore;
+import dev.calsync.store.LastPasses;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,16 +31,16 @@ public class GroupStatuses {
     private final AccountStore accounts;
     private final ApiCallLog callLog;
     private final SyncScheduler scheduler;
-    private final LastRuns lastRuns;
+    private final LastPasses lastPasses;
     private final Clock clock;
 
     public GroupStatuses(JdbcSyncStore store, AccountStore accounts, ApiCallLog callLog, SyncScheduler scheduler,
-                         LastRuns lastRuns, Clock clock) {
+                         LastPasses lastPasses, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.callLog = callLog;
         this.scheduler = scheduler;
-        this.lastRuns = lastRuns;
+        this.lastPasses = lastPasses;
         this.clock = clock;
     }
 
@@ -57,11 +57,7 @@ public class GroupStatuses {
                     blocks.stream().filter(b -> b.target().equals(calendar)).count(),
                     account.map(a -> a.status() == AccountStatus.RECONNECT_NEEDED).orElse(false)));
         }
-        GroupStatus.LastRunView lastRun = lastRuns.of(group.id())
-                .map(run -> new GroupStatus.LastRunView(run.finished(),
-                        run.report().outcome().name().toLowerCase(Locale.ROOT), run.report().inserted(),
-                        run.report().updated(), run.report().deleted(), run.report().took().toMillis()))
-                .orElse(null);
+        LastPasses.LastPass lastRun = lastPasses.find(group.id()).orElse(null);
         return new GroupStatus(group.id(), group.mode().name().toLowerCase(Locale.ROOT),
                 group.manualEdits().name().toLowerCase(Locale.ROOT), group.busyTitle(), store.isPaused(group.id()),
                 scheduler.nextPoll(group).orElse(null), scheduler.pending(group.id()).size(), lastRun, calendars,
