@@ -30,7 +30,7 @@ final class TextColumns {
     }
 
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : InstantText.parse(text);
     }
 
     // --- free text (summary) -------------------------------------------------------------------------------
