@@ -42,8 +42,7 @@ public class GroupEditor {
     private final CalendarProvider provider;
     private final Clock clock;
 
-    public GroupEditor(JdbcSyncStore store, SyncEngine engine, CalendarProvider provider,
-                       Clock clock) {
+    public GroupEditor(JdbcSyncStore store, SyncEngine engine, CalendarProvider provider, Clock clock) {
         this.store = store;
         this.engine = engine;
         this.provider = provider;
