@@ -10,30 +10,33 @@ import java.util.Map;
  * fixed parts of a block (opaque, private, no reminders, no attendees, description or location).
  *
  * @param recurrence the source series' RRULE/EXDATE/RDATE lines, or empty
- * @param cancelled  true for an occurrence of a block series that must not take place (its source occurrence
- *                   was cancelled or declined); such a body is applied by deleting the instance
+ * @param cancelled   true for an occurrence of a block series that must not take place (its source occurrence
+ *                    was cancelled or declined); such a body is applied by deleting the instance
+ * @param contentHash hash of what a person can see and change (an echo with another hash was edited by hand);
+ *                    derived from the other components when the body is made, because the reconciler asks for it
+ *                    several times for every target of every block: pass null, or the very same value
  */
 public record BlockBody(String summary, EventTime start, EventTime end, List<String> recurrence,
-                        Map<String, String> marker, boolean cancelled) {
+                        Map<String, String> marker, boolean cancelled, String contentHash) {
     static final String CANCELLED_HASH = "cancelled";
 
     public BlockBody {
         recurrence = List.copyOf(recurrence);
         marker = Map.copyOf(marker);
+        String derived = cancelled ? CANCELLED_HASH : hash(summary, start, end, recurrence);
+        if (contentHash != null && !contentHash.equals(derived)) {
+            throw new IllegalArgumentException("contentHash is derived from the body, not chosen: " + contentHash);
+        }
+        contentHash = derived;
     }
 
     public BlockBody(String summary, EventTime start, EventTime end, List<String> recurrence,
                      Map<String, String> marker) {
-        this(summary, start, end, recurrence, marker, false);
+        this(summary, start, end, recurrence, marker, false, null);
     }
 
     public static BlockBody cancelledOccurrence(Map<String, String> marker) {
-        return new BlockBody(null, null, null, List.of(), marker, true);
-    }
-
-    /** Hash of what a person can see and change; an echo with another hash was edited by hand. */
-    public String contentHash() {
-        return cancelled ? CANCELLED_HASH : hash(summary, start, end, recurrence);
+        return new BlockBody(null, null, null, List.of(), marker, true, null);
     }
 
     /** The same hash for an event read back from a target; a deleted block never matches a live one. */
