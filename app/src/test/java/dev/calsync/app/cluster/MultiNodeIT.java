@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.fixtures.EmulatorEvents;
+import dev.calsync.app.process.CalsyncProcesses;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import java.io.IOException;
@@ -136,8 +137,8 @@ class MultiNodeIT {
                 assertThat(passes).as("node%d shared the work", n).isGreaterThan(0);
             }
             assertNoSecretsAndJsonLines(output("node0"));
-            ProcessBuilder verifyCommand = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-jar",
-                    jar().toString(), "verify", "--config", config.toString()).directory(dir.toFile())
+            ProcessBuilder verifyCommand = new ProcessBuilder(CalsyncProcesses.java(), "-XX:TieredStopAtLevel=1", "-jar",
+                    CalsyncProcesses.jar().toString(), "verify", "--config", config.toString()).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("verify.out").toFile());
             verifyCommand.environment().put("CALSYNC_STORAGE_PASSWORD", password);
             Process verify = verifyCommand.start();
@@ -278,8 +279,8 @@ class MultiNodeIT {
     }
 
     private Process start(String name, Map<String, String> env, Path config) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar().toString(), "serve", "--config", config.toString(), "--port", "0")
+        ProcessBuilder builder = new ProcessBuilder(CalsyncProcesses.java(), "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", CalsyncProcesses.jar().toString(), "serve", "--config", config.toString(), "--port", "0")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile());
         builder.environment().putAll(env);
         return builder.start();
@@ -312,19 +313,6 @@ class MultiNodeIT {
 
     private static long seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000_000L;
-    }
-
-    static Path jar() {
-        String configured = System.getProperty("calsync.jar");
-        Path jar = configured != null ? Path.of(configured) : Path.of("target", "calsync.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no calsync jar at " + jar.toAbsolutePath() + ": run mvn package first");
-        }
-        return jar.toAbsolutePath();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** MockOAuth2Server in try-with-resources. */

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Real {@code calsync} processes ({@code java -jar app/target/calsync.jar}) against an in-process emulator: three
  * calendars of three accounts in one group, filled with hundreds of events, and a config file pointing at them.
  */
-final class CalsyncProcesses implements AutoCloseable {
+public final class CalsyncProcesses implements AutoCloseable {
     static final List<String> CALENDARS = List.of("p1@proc.example", "p2@proc.example", "p3@proc.example");
     static final List<String> ACCOUNTS = List.of("acct1", "acct2", "acct3");
 
@@ -186,7 +186,8 @@ final class CalsyncProcesses implements AutoCloseable {
         return "1".equals(event.path("extendedProperties").path("private").path("calsync").asText());
     }
 
-    static Path jar() {
+    /** The packaged calsync jar ({@code -Dcalsync.jar}, else target/calsync.jar) that child processes run. */
+    public static Path jar() {
         String configured = System.getProperty("calsync.jar");
         Path jar = configured != null ? Path.of(configured) : Path.of("target", "calsync.jar");
         if (!Files.isRegularFile(jar)) {
@@ -195,7 +196,8 @@ final class CalsyncProcesses implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
-    private static String java() {
+    /** The java launcher of this JVM, for child processes. */
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -8,6 +8,7 @@ import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
 import dev.calsync.app.fixtures.EmulatorEvents;
 import dev.calsync.app.fixtures.FreePorts;
+import dev.calsync.app.fixtures.OidcTestServer;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.CalsyncWebApplication;
 import dev.calsync.app.server.ServerSettings;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,6 +80,7 @@ class ChannelMaintenanceTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(OidcTestServer.class)
     static class Server {
         @Bean(destroyMethod = "close")
         GoogleCalendarEmulator emulator() {
@@ -90,13 +93,6 @@ class ChannelMaintenanceTest {
                 emulator.addCalendar(ACCOUNT, calendar(s), "Calendar " + s, "a".equals(s));
             }
             return emulator;
-        }
-
-        @Bean(destroyMethod = "shutdown")
-        MockOAuth2Server oauthServer() {
-            MockOAuth2Server server = new MockOAuth2Server();
-            server.start();
-            return server;
         }
 
         @Bean

@@ -9,6 +9,7 @@ import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
 import dev.calsync.app.fixtures.EmulatorEvents;
 import dev.calsync.app.fixtures.FreePorts;
+import dev.calsync.app.fixtures.OidcTestServer;
 import dev.calsync.app.server.CalsyncWebApplication;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.block.BlockIds;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,6 +75,7 @@ class PushEndToEndTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(OidcTestServer.class)
     static class Server {
         @Bean(destroyMethod = "close")
         GoogleCalendarEmulator emulator() {
@@ -85,13 +88,6 @@ class PushEndToEndTest {
                 }
             }
             return emulator;
-        }
-
-        @Bean(destroyMethod = "shutdown")
-        MockOAuth2Server oauthServer() {
-            MockOAuth2Server server = new MockOAuth2Server();
-            server.start();
-            return server;
         }
 
         @Bean

@@ -7,6 +7,7 @@ import dev.calsync.app.config.GoogleConfig;
 import dev.calsync.app.config.OAuthConfig;
 import dev.calsync.app.config.StorageConfig;
 import dev.calsync.app.config.SyncConfig;
+import dev.calsync.app.fixtures.OidcTestServer;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import java.time.Duration;
@@ -16,12 +17,14 @@ import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * A {@code serve} application for Spring tests: an in-memory H2 database, the emulator with the demo seed as Google,
  * and mock-oauth2-server as the OpenID Connect issuer (its discovery document is read at startup, as in production).
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(OidcTestServer.class)
 public class ServeTestConfig {
 
     public static final String ISSUER_ID = "google";
@@ -31,13 +34,6 @@ public class ServeTestConfig {
         GoogleCalendarEmulator emulator = GoogleCalendarEmulator.start(0);
         emulator.loadDemoSeed();
         return emulator;
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    MockOAuth2Server oauthServer() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start();
-        return server;
     }
 
     @Bean
