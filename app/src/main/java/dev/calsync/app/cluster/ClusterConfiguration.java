@@ -111,11 +111,8 @@ public class ClusterConfiguration {
                     if (groups.isEmpty()) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
-                    ClusterSync.Attempt attempt = ClusterSync.Attempt.DONE;
-                    for (SyncGroup group : groups) {
-                        attempt = attempt.and(sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
-                                ClusterSync.Trigger.POLL, LEASE_WAIT));
-                    }
+                    ClusterSync.Attempt attempt = sync.runCalendar(calendar, groups, ClusterSync.Trigger.POLL,
+                            LEASE_WAIT);
                     int failures = instance.getData() == null ? 0 : instance.getData();
                     Duration regular = intervals.next(calendar);
                     Duration next = switch (attempt) {

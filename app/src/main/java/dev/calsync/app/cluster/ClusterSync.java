@@ -154,6 +154,15 @@ public final class ClusterSync {
         }
     }
 
+    /** A pass reading {@code calendar} in each of {@code groups}, as its poll or a push notification asks. */
+    public Attempt runCalendar(CalendarRef calendar, List<SyncGroup> groups, Trigger trigger, Duration wait) {
+        Attempt attempt = Attempt.DONE;
+        for (SyncGroup group : groups) {
+            attempt = attempt.and(runWaitingForLease(group, SyncRequest.calendar(calendar), trigger, wait));
+        }
+        return attempt;
+    }
+
     /** For the dashboard of every node; a failure here must not fail the pass, which is done. */
     private void recordLastPass(GroupReport report, Instant end) {
         try {

@@ -14,8 +14,6 @@ import dev.calsync.app.cluster.TaskIds;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
-import dev.calsync.core.group.SyncGroup;
-import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.PushChannelStore;
@@ -71,11 +69,8 @@ public class PushConfiguration {
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofSeconds(30))))
                 .execute((instance, context) -> {
                     CalendarRef calendar = TaskIds.pushSyncCalendar(instance.getId());
-                    ClusterSync.Attempt attempt = ClusterSync.Attempt.DONE;
-                    for (SyncGroup group : sync.groupsWith(calendar)) {
-                        attempt = attempt.and(sync.runWaitingForLease(group, SyncRequest.calendar(calendar),
-                                ClusterSync.Trigger.PUSH, LEASE_WAIT));
-                    }
+                    ClusterSync.Attempt attempt = sync.runCalendar(calendar, sync.groupsWith(calendar),
+                            ClusterSync.Trigger.PUSH, LEASE_WAIT);
                     int failures = instance.getData() == null ? 0 : instance.getData();
                     Duration retry;
                     if (attempt == ClusterSync.Attempt.BUSY) {
