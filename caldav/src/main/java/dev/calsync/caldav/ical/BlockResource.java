@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,8 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
@@ -228,7 +231,18 @@ public final class BlockResource {
 
     private static ExDate<?> exdate(String key, String zone) {
         Temporal value = inMasterForm(key, zone);
-        return new ExDate<>(new net.fortuna.ical4j.model.DateList<>(value));
+        return new ExDate<>(parametersFor(value), new net.fortuna.ical4j.model.DateList<>(value));
+    }
+
+    /** Unlike DTSTART, a date list does not name its zone or its date type by itself. */
+    private static ParameterList parametersFor(Temporal value) {
+        if (value instanceof ZonedDateTime zoned) {
+            return new ParameterList(List.of(new TzId(zoned.getZone().getId())));
+        }
+        if (value instanceof java.time.LocalDate) {
+            return new ParameterList(List.of(Value.DATE));
+        }
+        return new ParameterList();
     }
 
     private static Temporal inMasterForm(String key, String zone) {
