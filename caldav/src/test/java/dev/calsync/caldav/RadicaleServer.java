@@ -94,9 +94,24 @@ public final class RadicaleServer implements AutoCloseable {
         return response.headers().firstValue("ETag").orElse(null);
     }
 
+    public String get(URI member, String user) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(member)
+                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     public int delete(URI member, String user) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(member)
                 .header("Authorization", basic(user)).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Places a member straight into Radicale's storage, bypassing its checks on PUT: how a resource that another
+     * client wrote and Radicale accepted, but that no parser should, gets there.
+     */
+    public void plant(URI collection, String name, String text) throws IOException {
+        Path folder = directory.resolve("collections").resolve("collection-root")
+                .resolve(collection.getPath().substring(1));
+        Files.writeString(folder.resolve(name), text);
     }
 
     public String log() {

@@ -121,8 +121,40 @@ public final class DavClient {
         }
     }
 
+    /**
+     * Sends once; a connection the server had already closed (HTTP/1.0 servers such as Radicale close every one,
+     * and the JDK pools it anyway) gets one immediate second try on a fresh connection. That first try reached no
+     * server, so it is no call and not counted as one.
+     */
     private DavResponse once(DavRequest request, boolean authorized, CalendarRef about, CallKind kind)
             throws IOException {
+        try {
+            return reported(attempt(request, authorized), about, kind);
+        } catch (IOException e) {
+            if (!closedBeforeAnswer(e)) {
+                listener.onCall(about, kind, "io");
+                throw e;
+            }
+        }
+        try {
+            return reported(attempt(request, authorized), about, kind);
+        } catch (IOException e) {
+            listener.onCall(about, kind, "io");
+            throw e;
+        }
+    }
+
+    private DavResponse reported(DavResponse response, CalendarRef about, CallKind kind) {
+        listener.onCall(about, kind, response.successful() ? "ok" : Integer.toString(response.status()));
+        return response;
+    }
+
+    private static boolean closedBeforeAnswer(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return e instanceof java.io.EOFException || message.contains("received no bytes");
+    }
+
+    private DavResponse attempt(DavRequest request, boolean authorized) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .timeout(requestTimeout)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -134,11 +166,7 @@ public final class DavClient {
         try {
             HttpResponse<String> response = http.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            listener.onCall(about, kind, response.statusCode() / 100 == 2 ? "ok" : Integer.toString(response.statusCode()));
             return new DavResponse(request.uri(), response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            listener.onCall(about, kind, "io");
-            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.TRANSIENT, 0, "interrupted",
