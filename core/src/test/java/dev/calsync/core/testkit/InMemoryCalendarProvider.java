@@ -38,6 +38,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
     private final Map<CalendarRef, Calendar> calendars = new LinkedHashMap<>();
     private final Recurrences recurrences;
     private final Queue<ProviderException> failures = new ArrayDeque<>();
+    private final Queue<ProviderException> writeFailures = new ArrayDeque<>();
     private long ids;
     private int writes;
 
@@ -97,6 +98,11 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
         failures.add(failure);
     }
 
+    /** The next write fails with {@code failure}; reads go on. */
+    public synchronized void failNextWrite(ProviderException failure) {
+        writeFailures.add(failure);
+    }
+
     /** Writes (inserts, updates, deletes, occurrence writes) answered so far. */
     public synchronized int writes() {
         return writes;
@@ -145,8 +151,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
 
     @Override
     public synchronized InsertOutcome insert(CalendarRef calendar, String key, BlockBody body) {
-        failIfAsked();
-        writes++;
+        failWriteIfAsked();
         Calendar cal = calendar(calendar);
         String existing = cal.idByKey.get(key);
         if (existing != null) {
@@ -160,8 +165,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
 
     @Override
     public synchronized UpdateOutcome update(CalendarRef calendar, BlockHandle block, BlockBody body) {
-        failIfAsked();
-        writes++;
+        failWriteIfAsked();
         Calendar cal = calendar(calendar);
         String id = idOf(cal, block);
         if (id == null || !cal.events.containsKey(id)) {
@@ -173,8 +177,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
 
     @Override
     public synchronized DeleteOutcome delete(CalendarRef calendar, BlockHandle block) {
-        failIfAsked();
-        writes++;
+        failWriteIfAsked();
         Calendar cal = calendar(calendar);
         String id = idOf(cal, block);
         Stored stored = id == null ? null : cal.events.get(id);
@@ -188,8 +191,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
     @Override
     public synchronized UpdateOutcome updateOccurrence(CalendarRef calendar, BlockHandle series,
                                                        OccurrenceRef occurrence, BlockBody body) {
-        failIfAsked();
-        writes++;
+        failWriteIfAsked();
         Calendar cal = calendar(calendar);
         String seriesId = liveSeriesWith(cal, series, occurrence);
         if (seriesId == null) {
@@ -203,8 +205,7 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
     @Override
     public synchronized DeleteOutcome cancelOccurrence(CalendarRef calendar, BlockHandle series,
                                                        OccurrenceRef occurrence) {
-        failIfAsked();
-        writes++;
+        failWriteIfAsked();
         Calendar cal = calendar(calendar);
         String seriesId = liveSeriesWith(cal, series, occurrence);
         if (seriesId == null) {
@@ -236,6 +237,15 @@ public final class InMemoryCalendarProvider implements CalendarProvider {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private void failWriteIfAsked() {
+        failIfAsked();
+        ProviderException failure = writeFailures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        writes++;
     }
 
     private void store(Calendar cal, SourceEvent event) {
