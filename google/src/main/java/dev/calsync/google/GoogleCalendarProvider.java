@@ -6,6 +6,8 @@ import com.google.api.services.calendar.model.CalendarListEntry;
 import com.google.api.services.calendar.model.Channel;
 import com.google.api.services.calendar.model.Event;
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockHandle;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
@@ -128,26 +130,49 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public InsertOutcome insert(CalendarRef calendar, String eventId, BlockBody body) {
-        Event event = BlockEventFactory.toEvent(eventId, body);
+    public InsertOutcome insert(CalendarRef calendar, String key, BlockBody body) {
+        Event event = BlockEventFactory.toEvent(key, body);
         var answer = executor.send(calendar, CallKind.INSERT, INSERT_HANDLED,
                 client -> client.events().insert(calendar.calendarId(), event).execute());
         // 409: the id exists or existed (deleted events keep their id), or our own earlier attempt landed and
-        // only its response was lost; deterministic ids make all three the same case: the engine updates.
-        return answer.refused() ? InsertOutcome.ALREADY_EXISTS : InsertOutcome.CREATED;
+        // only its response was lost; client-chosen ids make all three the same case: the engine updates.
+        BlockHandle block = BlockHandle.of(key);
+        return answer.refused() ? new InsertOutcome.AlreadyExists(block) : new InsertOutcome.Created(block);
     }
 
     /** A full PUT, never a patch: patch costs 3 quota units, and the full body restores a hand-edited block. */
     @Override
-    public UpdateOutcome update(CalendarRef calendar, String eventId, BlockBody body) {
-        Event event = BlockEventFactory.toEvent(eventId, body);
-        var answer = executor.send(calendar, CallKind.UPDATE, UPDATE_HANDLED,
-                client -> client.events().update(calendar.calendarId(), eventId, event).execute());
-        return answer.refused() ? UpdateOutcome.NOT_FOUND : UpdateOutcome.UPDATED;
+    public UpdateOutcome update(CalendarRef calendar, BlockHandle block, BlockBody body) {
+        return put(calendar, block.idAtProvider(), block, body);
     }
 
     @Override
-    public DeleteOutcome delete(CalendarRef calendar, String eventId) {
+    public DeleteOutcome delete(CalendarRef calendar, BlockHandle block) {
+        return deleteEvent(calendar, block.idAtProvider());
+    }
+
+    /** An occurrence is overridden by writing its instance id. */
+    @Override
+    public UpdateOutcome updateOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence,
+                                          BlockBody body) {
+        String instanceId = GoogleInstanceIds.of(series, occurrence);
+        return put(calendar, instanceId, BlockHandle.of(occurrence.key()), body);
+    }
+
+    /** An occurrence is cancelled by deleting its instance id. */
+    @Override
+    public DeleteOutcome cancelOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence) {
+        return deleteEvent(calendar, GoogleInstanceIds.of(series, occurrence));
+    }
+
+    private UpdateOutcome put(CalendarRef calendar, String eventId, BlockHandle block, BlockBody body) {
+        Event event = BlockEventFactory.toEvent(eventId, body);
+        var answer = executor.send(calendar, CallKind.UPDATE, UPDATE_HANDLED,
+                client -> client.events().update(calendar.calendarId(), eventId, event).execute());
+        return answer.refused() ? UpdateOutcome.NOT_FOUND : new UpdateOutcome.Updated(block);
+    }
+
+    private DeleteOutcome deleteEvent(CalendarRef calendar, String eventId) {
         var answer = executor.send(calendar, CallKind.DELETE, DELETE_HANDLED,
                 client -> client.events().delete(calendar.calendarId(), eventId).execute());
         return answer.refused() ? DeleteOutcome.ALREADY_GONE : DeleteOutcome.DELETED;

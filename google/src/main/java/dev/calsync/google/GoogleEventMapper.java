@@ -5,6 +5,7 @@ import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.ResponseStatus;
@@ -28,8 +29,8 @@ import java.util.Optional;
  *       and the caller rejects the whole list. Skipping it instead would make a full reconcile believe
  *       the event is gone and delete its blocks; nothing may be concluded from a broken answer.</li>
  * </ul>
- * Unknown values (a new eventType, a new responseStatus, a new status) never fail: the event type is kept as
- * text, an unknown response counts as no response, an unknown status as confirmed (busy is the safe side).
+ * Unknown values (a new eventType, a new responseStatus, a new status) never fail: an unknown event type counts
+ * as an ordinary event, an unknown response as no response, an unknown status as confirmed (busy is the safe side).
  */
 final class GoogleEventMapper {
 
@@ -61,14 +62,29 @@ final class GoogleEventMapper {
                 start,
                 end,
                 "transparent".equals(event.getTransparency()),
-                event.getEventType(),
+                kindOf(event.getEventType()),
                 selfResponse(event.getAttendees()),
                 nonNull(event.getRecurrence()),
                 blankToNull(event.getRecurringEventId()),
                 timeOf(event.getOriginalStartTime(), "originalStartTime", true),
                 event.getSummary(),
                 privateProperties(event),
-                instantOf(event.getUpdated())));
+                instantOf(event.getUpdated()),
+                blankToNull(event.getICalUID())));
+    }
+
+    /** Google's eventType in core's words; a type Google adds later counts as an ordinary event (busy). */
+    static EventKind kindOf(String eventType) {
+        if (eventType == null) {
+            return EventKind.DEFAULT;
+        }
+        return switch (eventType) {
+            case "outOfOffice" -> EventKind.OUT_OF_OFFICE;
+            case "focusTime" -> EventKind.FOCUS_TIME;
+            case "workingLocation" -> EventKind.WORKING_LOCATION;
+            case "birthday" -> EventKind.BIRTHDAY;
+            default -> EventKind.DEFAULT;
+        };
     }
 
     static EventStatus statusOf(String status) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.event.EventKind;
+import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.EventStatus;
@@ -180,7 +182,7 @@ class GoogleCalendarProviderEmulatorTest {
     void insertCreatesTheBlockWithItsFixedBody() {
         InsertOutcome outcome = provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
 
-        assertThat(outcome).isEqualTo(InsertOutcome.CREATED);
+        assertThat(outcome).isInstanceOf(InsertOutcome.Created.class);
         JsonNode stored = emulator.userGet(CAL_ID, "csblock00001");
         assertThat(stored.path("summary").asText()).isEqualTo("Busy");
         assertThat(stored.path("transparency").asText("opaque")).isEqualTo("opaque");
@@ -198,10 +200,10 @@ class GoogleCalendarProviderEmulatorTest {
         BlockBody body = block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z");
         provider.insert(CAL, "csblock00001", body);
         provider.insert(CAL, "csblock00002", body);
-        provider.delete(CAL, "csblock00002");
+        provider.delete(CAL, BlockHandle.of("csblock00002"));
 
-        assertThat(provider.insert(CAL, "csblock00001", body)).isEqualTo(InsertOutcome.ALREADY_EXISTS);
-        assertThat(provider.insert(CAL, "csblock00002", body)).isEqualTo(InsertOutcome.ALREADY_EXISTS);
+        assertThat(provider.insert(CAL, "csblock00001", body)).isInstanceOf(InsertOutcome.AlreadyExists.class);
+        assertThat(provider.insert(CAL, "csblock00002", body)).isInstanceOf(InsertOutcome.AlreadyExists.class);
         assertThat(calls.outcomes()).containsExactly("ok", "ok", "ok", "409", "409");
     }
 
@@ -209,11 +211,11 @@ class GoogleCalendarProviderEmulatorTest {
     void updateRewritesTheBlockAndUnknownIdIsNotFound() {
         provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
 
-        UpdateOutcome moved = provider.update(CAL, "csblock00001", block("2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"));
-        UpdateOutcome missing = provider.update(CAL, "csnothere0001", block("2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"));
+        UpdateOutcome moved = provider.update(CAL, BlockHandle.of("csblock00001"), block("2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"));
+        UpdateOutcome missing = provider.update(CAL, BlockHandle.of("csnothere0001"), block("2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"));
 
-        assertThat(moved).isEqualTo(UpdateOutcome.UPDATED);
-        assertThat(missing).isEqualTo(UpdateOutcome.NOT_FOUND);
+        assertThat(moved).isInstanceOf(UpdateOutcome.Updated.class);
+        assertThat(missing).isInstanceOf(UpdateOutcome.NotFound.class);
         assertThat(Instant.parse(emulator.userGet(CAL_ID, "csblock00001").path("start").path("dateTime").asText()))
                 .isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
         assertThat(calls.outcomes()).containsExactly("ok", "ok", "404");
@@ -222,11 +224,11 @@ class GoogleCalendarProviderEmulatorTest {
     @Test
     void updateRevivesADeletedBlock() {
         provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
-        provider.delete(CAL, "csblock00001");
+        provider.delete(CAL, BlockHandle.of("csblock00001"));
 
-        UpdateOutcome outcome = provider.update(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
+        UpdateOutcome outcome = provider.update(CAL, BlockHandle.of("csblock00001"), block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
 
-        assertThat(outcome).isEqualTo(UpdateOutcome.UPDATED);
+        assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
         assertThat(emulator.userGet(CAL_ID, "csblock00001").path("status").asText()).isEqualTo("confirmed");
     }
 
@@ -234,9 +236,9 @@ class GoogleCalendarProviderEmulatorTest {
     void deleteThenDeleteAgainThenDeleteUnknownAreDeletedGoneGone() {
         provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
 
-        assertThat(provider.delete(CAL, "csblock00001")).isEqualTo(DeleteOutcome.DELETED);
-        assertThat(provider.delete(CAL, "csblock00001")).isEqualTo(DeleteOutcome.ALREADY_GONE);
-        assertThat(provider.delete(CAL, "csnothere0001")).isEqualTo(DeleteOutcome.ALREADY_GONE);
+        assertThat(provider.delete(CAL, BlockHandle.of("csblock00001"))).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(provider.delete(CAL, BlockHandle.of("csblock00001"))).isEqualTo(DeleteOutcome.ALREADY_GONE);
+        assertThat(provider.delete(CAL, BlockHandle.of("csnothere0001"))).isEqualTo(DeleteOutcome.ALREADY_GONE);
         assertThat(calls.outcomes()).containsExactly("ok", "ok", "410", "404");
     }
 
@@ -246,7 +248,7 @@ class GoogleCalendarProviderEmulatorTest {
 
         InsertOutcome outcome = provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
 
-        assertThat(outcome).isEqualTo(InsertOutcome.ALREADY_EXISTS);
+        assertThat(outcome).isInstanceOf(InsertOutcome.AlreadyExists.class);
         assertThat(calls.outcomes()).containsExactly("io", "409");
         assertThat(emulator.userListAll(CAL_ID, true)).filteredOn(e -> e.path("id").asText().equals("csblock00001"))
                 .hasSize(1);
@@ -257,7 +259,7 @@ class GoogleCalendarProviderEmulatorTest {
         provider.insert(CAL, "csblock00001", block("2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"));
         emulator.faults().loseResponsesOfNextWrites(1, false);
 
-        DeleteOutcome outcome = provider.delete(CAL, "csblock00001");
+        DeleteOutcome outcome = provider.delete(CAL, BlockHandle.of("csblock00001"));
 
         assertThat(outcome).isEqualTo(DeleteOutcome.ALREADY_GONE);
         assertThat(calls.outcomes()).containsExactly("ok", "503", "410");
@@ -404,8 +406,8 @@ class GoogleCalendarProviderEmulatorTest {
         assertThat(all.get("vacation1").end()).isEqualTo(EventTime.on(LocalDate.of(2026, 3, 12)));
         assertThat(all.get("invite1").selfResponse()).isEqualTo(ResponseStatus.DECLINED);
         assertThat(all.get("free1").transparent()).isTrue();
-        assertThat(all.get("office1").eventType()).isEqualTo("workingLocation");
-        assertThat(all.get("series1").eventType()).isEqualTo("default");
+        assertThat(all.get("office1").kind()).isEqualTo(EventKind.WORKING_LOCATION);
+        assertThat(all.get("series1").kind()).isEqualTo(EventKind.DEFAULT);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.calsync.google;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.provider.ChangeSet;
@@ -260,7 +261,7 @@ class GoogleCalendarProviderScriptedTest {
     void preconditionFailedIsRejectedAndNotRetried() {
         http.error(412, "conditionNotMet");
 
-        ProviderException e = catchThrowableOfType(() -> provider().delete(CAL, "csabcde"),
+        ProviderException e = catchThrowableOfType(() -> provider().delete(CAL, BlockHandle.of("csabcde")),
                 ProviderException.class);
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);

@@ -1,5 +1,6 @@
 package dev.calsync.google;
 
+import dev.calsync.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class GoogleEventMapperTest {
         assertThat(event.summary()).isEqualTo("Standup");
         assertThat(event.updated()).isEqualTo(Instant.parse("2026-03-01T10:11:12.345Z"));
         assertThat(event.transparent()).isFalse();
-        assertThat(event.eventType()).isEqualTo("default");
+        assertThat(event.kind()).isEqualTo(EventKind.DEFAULT);
         assertThat(event.selfResponse()).isNull();
         assertThat(event.recurrence()).isEmpty();
         assertThat(event.privateProperties()).isEmpty();
@@ -109,9 +110,9 @@ class GoogleEventMapperTest {
     @Test
     void knownAndUnknownEventTypesAreKeptAsText() throws Exception {
         assertThat(map("{'id':'w1','eventType':'workingLocation','start':{'date':'2026-03-02'},"
-                + "'end':{'date':'2026-03-03'}}").eventType()).isEqualTo("workingLocation");
+                + "'end':{'date':'2026-03-03'}}").kind()).isEqualTo(EventKind.WORKING_LOCATION);
         assertThat(map("{'id':'w2','eventType':'somethingGoogleInventsNext','start':{'date':'2026-03-02'},"
-                + "'end':{'date':'2026-03-03'}}").eventType()).isEqualTo("somethingGoogleInventsNext");
+                + "'end':{'date':'2026-03-03'}}").kind()).isEqualTo(EventKind.DEFAULT);
     }
 
     @Test

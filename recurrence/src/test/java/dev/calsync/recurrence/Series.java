@@ -1,5 +1,6 @@
 package dev.calsync.recurrence;
 
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.SourceEvent;
@@ -25,8 +26,8 @@ final class Series {
     }
 
     static SourceEvent timed(EventTime start, EventTime end, String... lines) {
-        return new SourceEvent("series1", EventStatus.CONFIRMED, start, end, false, "default", null, List.of(lines),
-                null, null, "Standup", Map.of(), null);
+        return new SourceEvent("series1", EventStatus.CONFIRMED, start, end, false, EventKind.DEFAULT, null, List.of(lines),
+                null, null, "Standup", Map.of(), null, null);
     }
 
     static SourceEvent allDay(String date, int days, String... lines) {

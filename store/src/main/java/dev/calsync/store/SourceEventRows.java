@@ -19,7 +19,7 @@ final class SourceEventRows {
         "status", "start_instant", "start_zone", "start_date", "end_instant", "end_zone", "end_date",
         "transparent", "event_type", "self_response", "recurrence", "recurring_event_id",
         "original_start_instant", "original_start_zone", "original_start_date",
-        "summary", "private_properties", "updated"};
+        "summary", "private_properties", "updated", "meeting_id"};
 
     private final Upsert.Statement upsert;
 
@@ -63,7 +63,7 @@ final class SourceEventRows {
         EventTimeColumns.addValues(values, event.start());
         EventTimeColumns.addValues(values, event.end());
         values.add(event.transparent());
-        values.add(event.eventType());
+        values.add(event.kind().name());
         values.add(event.selfResponse() == null ? null : event.selfResponse().name());
         values.add(TextColumns.lines(event.recurrence()));
         values.add(event.recurringEventId());
@@ -71,6 +71,7 @@ final class SourceEventRows {
         values.add(TextColumns.text(event.summary()));
         values.add(TextColumns.properties(event.privateProperties()));
         values.add(TextColumns.instant(event.updated()));
+        values.add(event.meetingId());
         return values.toArray();
     }
 
@@ -101,14 +102,15 @@ final class SourceEventRows {
                 EventTimeColumns.read(rs, "start"),
                 EventTimeColumns.read(rs, "end"),
                 rs.getBoolean("transparent"),
-                rs.getString("event_type"),
+                EventKinds.read(rs.getString("event_type")),
                 response == null ? null : ResponseStatus.valueOf(response),
                 TextColumns.unlines(rs.getString("recurrence")),
                 rs.getString("recurring_event_id"),
                 EventTimeColumns.read(rs, "original_start"),
                 TextColumns.untext(rs.getString("summary")),
                 TextColumns.unproperties(rs.getString("private_properties")),
-                TextColumns.instant(rs.getString("updated")));
+                TextColumns.instant(rs.getString("updated")),
+                rs.getString("meeting_id"));
     }
 
     /** Empties the calendar's cache in this group: the first step of a full (replace-all) commit. */

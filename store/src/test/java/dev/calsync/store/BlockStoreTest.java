@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.block.OccurrenceRef;
+import dev.calsync.core.event.EventTime;
+import java.time.Instant;
+import java.time.LocalDate;
 import dev.calsync.store.FailingDataSource.Failure;
 import dev.calsync.store.TestDatabases.Db;
 import java.util.ArrayList;
@@ -33,6 +37,46 @@ class BlockStoreTest {
         KnownBlock synced = pending.withState(BlockState.SYNCED).withContentHash("h2");
         store.saveBlock(synced);
         assertThat(store.blocks(id)).containsExactly(synced);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void providersOwnIdEtagAndTheOccurrenceValueReadBackBesideTheKey(Db db) {
+        JdbcSyncStore store = new JdbcSyncStore(db.dataSource());
+        String id = unique("group");
+        OccurrenceRef timed = new OccurrenceRef("csseries", EventTime.at(Instant.parse("2026-10-25T00:30:00Z"), null));
+        OccurrenceRef allDay = new OccurrenceRef("csdays", EventTime.on(LocalDate.of(2026, 12, 24)));
+        List<KnownBlock> rows = List.of(
+                new KnownBlock(id, HOME, "csgraph", "work/primary", "e1", "h1", BlockState.SYNCED,
+                        "AAMkAGI2TG93AAA=", "W/\"DwAAABYAAAA\"", null),
+                new KnownBlock(id, HOME, timed.key(), "work/primary", "e2", "h2", BlockState.SYNCED, null, null, timed),
+                new KnownBlock(id, HOME, allDay.key(), "work/primary", "e3", "h3", BlockState.SYNCED, null, null, allDay));
+
+        store.saveBlocks(rows);
+
+        assertThat(store.blocks(id)).containsExactlyInAnyOrderElementsOf(rows);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void occurrenceRowsWrittenBeforeTheValueWasKeptAreReadFromTheirKey(Db db) throws Exception {
+        String id = unique("group");
+        try (var connection = db.dataSource().getConnection(); var insert = connection.prepareStatement(
+                "INSERT INTO blocks (group_id, target_account, target_calendar, block_id, source_calendar,"
+                        + " source_event_id, content_hash, block_state) VALUES (?, ?, ?, ?, 'work/primary', 'e', 'h', 'SYNCED')")) {
+            for (String blockId : List.of("csseries", "csseries_20261025T003000Z", "csdays_20261224")) {
+                insert.setString(1, id);
+                insert.setString(2, HOME.accountId());
+                insert.setString(3, HOME.calendarId());
+                insert.setString(4, blockId);
+                insert.executeUpdate();
+            }
+        }
+
+        assertThat(new JdbcSyncStore(db.dataSource()).blocks(id)).extracting(KnownBlock::occurrence).containsExactlyInAnyOrder(
+                null,
+                new OccurrenceRef("csseries", EventTime.at(Instant.parse("2026-10-25T00:30:00Z"), null)),
+                new OccurrenceRef("csdays", EventTime.on(LocalDate.of(2026, 12, 24))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -121,7 +121,7 @@ class CommitTest {
         SourceEvent moved = exception("s1_20250317T090000Z", "s1");
         SourceEvent cancelledInstance = new SourceEvent("s1_20250324T090000Z", EventStatus.CANCELLED, null, null,
                 false, null, null, List.of(), "s1", dev.calsync.core.event.EventTime.at(T0.plusSeconds(14 * 86400),
-                "Europe/Berlin"), null, null, null);
+                "Europe/Berlin"), null, null, null, null);
 
         store.commit(id, List.of(incremental(WORK, "t1", series, moved, cancelledInstance)));
 

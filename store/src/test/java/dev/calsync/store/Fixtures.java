@@ -1,5 +1,6 @@
 package dev.calsync.store;
 
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
@@ -50,21 +51,21 @@ final class Fixtures {
 
     static SourceEvent series(String id) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(T0, "Europe/Berlin"),
-                EventTime.at(T0.plusSeconds(3600), "Europe/Berlin"), false, "default", ResponseStatus.ACCEPTED,
+                EventTime.at(T0.plusSeconds(3600), "Europe/Berlin"), false, EventKind.DEFAULT, ResponseStatus.ACCEPTED,
                 List.of("RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE;TZID=Europe/Berlin:20250317T100000"), null, null,
-                "Weekly sync", Map.of("origin", "planner"), T0);
+                "Weekly sync", Map.of("origin", "planner"), T0, null);
     }
 
     static SourceEvent exception(String id, String seriesId) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(T0.plusSeconds(7 * 86400 + 7200), "Europe/Berlin"),
-                EventTime.at(T0.plusSeconds(7 * 86400 + 10800), "Europe/Berlin"), false, "default", null, List.of(),
+                EventTime.at(T0.plusSeconds(7 * 86400 + 10800), "Europe/Berlin"), false, EventKind.DEFAULT, null, List.of(),
                 seriesId, EventTime.at(T0.plusSeconds(7 * 86400), "Europe/Berlin"), "Moved occurrence", Map.of(),
-                T0.plusSeconds(60));
+                T0.plusSeconds(60), null);
     }
 
     static SourceEvent allDay(String id, LocalDate day) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.on(day), EventTime.on(day.plusDays(1)), true,
-                "outOfOffice", ResponseStatus.DECLINED, List.of(), null, null, null, Map.of(), null);
+                EventKind.OUT_OF_OFFICE, ResponseStatus.DECLINED, List.of(), null, null, null, Map.of(), null, null);
     }
 
     static CalendarCommit incremental(CalendarRef calendar, String token, SourceEvent... events) {

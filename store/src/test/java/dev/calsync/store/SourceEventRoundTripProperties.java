@@ -3,6 +3,7 @@ package dev.calsync.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.ResponseStatus;
@@ -54,21 +55,22 @@ class SourceEventRoundTripProperties {
         Arbitrary<Details> details = Combinators.combine(
                 Arbitraries.of(EventStatus.class),
                 Arbitraries.of(true, false),
-                safeText().injectNull(0.2),
+                Arbitraries.of(EventKind.class),
                 Arbitraries.of(ResponseStatus.class).injectNull(0.3),
                 anyText().list().ofMaxSize(4),
                 safeText().injectNull(0.5),
                 anyText().injectNull(0.3),
                 Arbitraries.maps(anyText(), anyText()).ofMaxSize(4)).as(Details::new);
-        return Combinators.combine(safeText().filter(s -> !s.isBlank()), times, details, instants().injectNull(0.3))
-                .as((id, t, d, updated) -> new SourceEvent(id, d.status, t.start, t.end, d.transparent, d.eventType,
-                        d.response, d.recurrence, d.recurringEventId, t.originalStart, d.summary, d.properties,
-                        updated));
+        return Combinators.combine(safeText().filter(s -> !s.isBlank()), times, details, instants().injectNull(0.3),
+                        anyText().injectNull(0.4))
+                .as((id, t, d, updated, meetingId) -> new SourceEvent(id, d.status, t.start, t.end, d.transparent,
+                        d.kind, d.response, d.recurrence, d.recurringEventId, t.originalStart, d.summary, d.properties,
+                        updated, meetingId));
     }
 
     private record Times(EventTime start, EventTime end, EventTime originalStart) { }
 
-    private record Details(EventStatus status, boolean transparent, String eventType, ResponseStatus response,
+    private record Details(EventStatus status, boolean transparent, EventKind kind, ResponseStatus response,
                            List<String> recurrence, String recurringEventId, String summary,
                            Map<String, String> properties) { }
 

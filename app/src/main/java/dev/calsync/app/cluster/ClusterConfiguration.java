@@ -19,7 +19,7 @@ import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
-import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
@@ -73,17 +73,17 @@ public class ClusterConfiguration {
     }
 
     /**
-     * The node's one engine, for scheduled, push and dashboard passes alike, over the Google adapter as
+     * The node's one engine, for scheduled, push and dashboard passes alike, over the node's providers as
      * {@link ObservedProvider} sees it (metrics, propagation times and, with push on, the echo ledger).
      */
     @Bean
-    ClusterSync clusterSync(GoogleCalendarProvider google, CalsyncMetrics metrics, PushChannelStore channels,
+    ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, PushChannelStore channels,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
                             Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
                             Clock clock) {
         ObservedProvider.Echoes echoes = settings.config().push().enabled()
                 ? echoLedger(channels, push.echoWindow()) : ObservedProvider.Echoes.NONE;
-        ObservedProvider provider = new ObservedProvider(google, metrics, echoes);
+        ObservedProvider provider = new ObservedProvider(providers, metrics, echoes);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
         return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastPasses, clock);

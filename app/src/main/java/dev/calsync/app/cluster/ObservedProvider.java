@@ -2,6 +2,8 @@ package dev.calsync.app.cluster;
 
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockHandle;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
@@ -102,18 +104,31 @@ final class ObservedProvider implements CalendarProvider {
     }
 
     @Override
-    public InsertOutcome insert(CalendarRef calendar, String eventId, BlockBody body) {
-        return write(calendar, () -> delegate.insert(calendar, eventId, body), o -> o == InsertOutcome.CREATED);
+    public InsertOutcome insert(CalendarRef calendar, String key, BlockBody body) {
+        return write(calendar, () -> delegate.insert(calendar, key, body), o -> o instanceof InsertOutcome.Created);
     }
 
     @Override
-    public UpdateOutcome update(CalendarRef calendar, String eventId, BlockBody body) {
-        return write(calendar, () -> delegate.update(calendar, eventId, body), o -> o == UpdateOutcome.UPDATED);
+    public UpdateOutcome update(CalendarRef calendar, BlockHandle block, BlockBody body) {
+        return write(calendar, () -> delegate.update(calendar, block, body), o -> o instanceof UpdateOutcome.Updated);
     }
 
     @Override
-    public DeleteOutcome delete(CalendarRef calendar, String eventId) {
-        return write(calendar, () -> delegate.delete(calendar, eventId), o -> o == DeleteOutcome.DELETED);
+    public DeleteOutcome delete(CalendarRef calendar, BlockHandle block) {
+        return write(calendar, () -> delegate.delete(calendar, block), o -> o == DeleteOutcome.DELETED);
+    }
+
+    @Override
+    public UpdateOutcome updateOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence,
+                                          BlockBody body) {
+        return write(calendar, () -> delegate.updateOccurrence(calendar, series, occurrence, body),
+                o -> o instanceof UpdateOutcome.Updated);
+    }
+
+    @Override
+    public DeleteOutcome cancelOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence) {
+        return write(calendar, () -> delegate.cancelOccurrence(calendar, series, occurrence),
+                o -> o == DeleteOutcome.DELETED);
     }
 
     private <T> T write(CalendarRef calendar, java.util.function.Supplier<T> call,

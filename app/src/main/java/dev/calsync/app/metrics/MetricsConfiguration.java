@@ -1,7 +1,7 @@
 package dev.calsync.app.metrics;
 
 import dev.calsync.app.server.ServerSettings;
-import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.PushChannelStore;
@@ -36,7 +36,7 @@ public class MetricsConfiguration {
 
     /** The {@code google} component of {@code /actuator/health}. */
     @Bean(name = "googleHealthIndicator")
-    ProviderHealth googleHealth(GoogleCalendarProvider google, ServerSettings settings, ClusterQueries queries, Clock clock) {
+    ProviderHealth googleHealth(CalendarProvider google, ServerSettings settings, ClusterQueries queries, Clock clock) {
         return new ProviderHealth(google, () -> settings.config().accounts().isEmpty()
                 ? queries.anyActiveAccount()
                 : Optional.of(settings.config().accounts().get(0).id()), clock);

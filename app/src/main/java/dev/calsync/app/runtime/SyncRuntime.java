@@ -10,7 +10,8 @@ import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
-import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.app.assembly.ProviderAssembly;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.ApiCallLog;
@@ -26,7 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The parts a CLI verb needs, wired from the configuration: the database, the Google provider, the engine and
+ * The parts a CLI verb needs, wired from the configuration: the database, the providers, the engine and
  * the verifier. The configured groups are written to the store, so the store always knows what it syncs.
  */
 public final class SyncRuntime implements AutoCloseable {
@@ -50,13 +51,13 @@ public final class SyncRuntime implements AutoCloseable {
         store = new JdbcSyncStore(dataSource, clock);
         ApiCallLog callLog = new ApiCallLog(dataSource, clock);
         var logListener = callLog.listener();
-        GoogleCalendarProvider provider = GoogleCalendarProvider.builder(new StaticAccessTokens(config.accessTokens()))
-                .rootUrl(config.google().rootUrl())
-                .callListener((calendar, kind, outcome) -> {
-                    calls.onCall(calendar, kind, outcome);
-                    logListener.onCall(calendar, kind, outcome);
-                })
-                .build();
+        CalendarProvider provider = ProviderAssembly.route(
+                ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()),
+                        (calendar, kind, outcome) -> {
+                            calls.onCall(calendar, kind, outcome);
+                            logListener.onCall(calendar, kind, outcome);
+                        }),
+                ProviderAssembly.declaredIn(config));
         Recurrences recurrences = new LibRecurRecurrences();
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);
         accounts = new AccountStore(dataSource, clock);

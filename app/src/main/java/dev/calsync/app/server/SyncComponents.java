@@ -6,13 +6,15 @@ import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.TokenEndpoint;
+import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.metrics.CalsyncMetrics;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
 import dev.calsync.recurrence.LibRecurRecurrences;
+import dev.calsync.store.Account;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
@@ -22,9 +24,10 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The sync machinery of the server: database, stores, token source, the Google provider and the verifier. The
+ * The sync machinery of the server: database, stores, token source, the providers and the verifier. The
  * engine itself is the cluster's ({@code ClusterConfiguration}): dashboard buttons and scheduled passes share it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -82,27 +85,35 @@ public class SyncComponents {
                 settings.config().accessTokens());
     }
 
-    /** The one Google adapter of the node: every call goes to the quota log and to the Prometheus counters. */
+    /** The node's Google adapter: every call goes to the quota log and to the Prometheus counters. */
     @Bean
-    GoogleCalendarProvider calendarProvider(AccountAccessTokens tokens, ApiCallLog callLog, CalsyncMetrics metrics,
-                                            ServerSettings settings) {
+    GoogleCalendarProvider googleAdapter(AccountAccessTokens tokens, ApiCallLog callLog, CalsyncMetrics metrics,
+                                         ServerSettings settings) {
         var log = callLog.listener();
-        return GoogleCalendarProvider.builder(tokens)
-                .rootUrl(settings.config().google().rootUrl())
-                .callListener((calendar, kind, outcome) -> {
-                    metrics.onCall(calendar, kind, outcome);
-                    log.onCall(calendar, kind, outcome);
-                })
-                .build();
+        return ProviderAssembly.google(settings.config(), tokens, (calendar, kind, outcome) -> {
+            metrics.onCall(calendar, kind, outcome);
+            log.onCall(calendar, kind, outcome);
+        });
+    }
+
+    /**
+     * The provider every part of the node uses: each account's calls go to its provider's adapter (the account's
+     * row says which, else the configuration, else Google).
+     */
+    @Bean
+    @Primary
+    CalendarProvider calendarProvider(GoogleCalendarProvider google, AccountStore accounts, ServerSettings settings) {
+        var declared = ProviderAssembly.declaredIn(settings.config());
+        return ProviderAssembly.route(google, accountId -> accounts.find(accountId)
+                .map(Account::provider).filter(p -> p != null && !p.isBlank())
+                .orElseGet(() -> declared.apply(accountId)));
     }
 
     @Bean
     ConnectedAccounts connectedAccounts(AccountStore accounts, CredentialCipher cipher, AccountPauses pauses,
                                         ServerSettings settings) {
-        String rootUrl = settings.config().google().rootUrl();
         return new ConnectedAccounts(accounts, cipher, pauses,
-                token -> GoogleCalendarProvider.builder(StaticAccessTokens.of("connecting", token))
-                        .rootUrl(rootUrl).build());
+                token -> ProviderAssembly.connecting(settings.config(), token));
     }
 
     @Bean
@@ -111,7 +122,7 @@ public class SyncComponents {
     }
 
     @Bean
-    Verifier verifier(GoogleCalendarProvider provider, JdbcSyncStore store, Recurrences recurrences, Clock clock) {
+    Verifier verifier(CalendarProvider provider, JdbcSyncStore store, Recurrences recurrences, Clock clock) {
         return new Verifier(provider, store, recurrences, clock);
     }
 }

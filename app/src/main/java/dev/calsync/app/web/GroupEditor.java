@@ -1,5 +1,6 @@
 package dev.calsync.app.web;
 
+import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
@@ -111,7 +112,8 @@ public class GroupEditor {
                 boolean ours = BlockMarker.read(event.privateProperties())
                         .filter(marker -> marker.groupId().equals(group.id())).isPresent();
                 if (ours && !event.cancelled()) {
-                    provider.delete(calendar, event.id());
+                    provider.delete(calendar, new BlockHandle(
+                            BlockMarker.keyOf(event.id(), event.privateProperties()), event.id(), null));
                     deleted++;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.calsync.bench.jmh;
 
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.KnownBlock;
@@ -159,20 +160,20 @@ public final class ReconcilerFixture {
                 Instant seriesStart = NOW.minus(Duration.ofDays(7)).plus(Duration.between(day.truncatedTo(
                         java.time.temporal.ChronoUnit.DAYS), start));
                 SourceEvent series = new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(seriesStart, "UTC"),
-                        EventTime.at(seriesStart.plus(Duration.ofHours(1)), "UTC"), false, "default", null,
-                        List.of("RRULE:FREQ=WEEKLY"), null, null, "Weekly " + i, Map.of(), null);
+                        EventTime.at(seriesStart.plus(Duration.ofHours(1)), "UTC"), false, EventKind.DEFAULT, null,
+                        List.of("RRULE:FREQ=WEEKLY"), null, null, "Weekly " + i, Map.of(), null, null);
                 Instant occurrence = seriesStart.plus(Duration.ofDays(7L * (2 + random.nextInt(8))));
                 SourceEvent exception = new SourceEvent(id + "_" + INSTANCE_SUFFIX.format(occurrence),
                         EventStatus.CONFIRMED, EventTime.at(occurrence.plus(Duration.ofHours(2)), "UTC"),
-                        EventTime.at(occurrence.plus(Duration.ofHours(3)), "UTC"), false, "default", null, List.of(),
-                        id, EventTime.at(occurrence, "UTC"), "Weekly " + i, Map.of(), null);
+                        EventTime.at(occurrence.plus(Duration.ofHours(3)), "UTC"), false, EventKind.DEFAULT, null, List.of(),
+                        id, EventTime.at(occurrence, "UTC"), "Weekly " + i, Map.of(), null, null);
                 list.add(series);
                 list.add(exception);
                 made += 2;
             } else if (kind >= 1 && kind <= 3) {
                 LocalDate date = LocalDate.ofInstant(day, ZoneOffset.UTC);
                 list.add(new SourceEvent(id, EventStatus.CONFIRMED, EventTime.on(date), EventTime.on(date.plusDays(1)),
-                        false, "default", null, List.of(), null, null, "Offsite " + i, Map.of(), null));
+                        false, EventKind.DEFAULT, null, List.of(), null, null, "Offsite " + i, Map.of(), null, null));
                 made++;
             } else if (kind >= 4 && kind <= 8) {
                 list.add(timed(id, start, end, true, null));
@@ -197,6 +198,6 @@ public final class ReconcilerFixture {
 
     private static SourceEvent timed(String id, Instant start, Instant end, boolean transparent, ResponseStatus self) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(start, "UTC"), EventTime.at(end, "UTC"),
-                transparent, "default", self, List.of(), null, null, "Meeting " + id, Map.of(), null);
+                transparent, EventKind.DEFAULT, self, List.of(), null, null, "Meeting " + id, Map.of(), null, null);
     }
 }

@@ -13,6 +13,11 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
     public static final String GROUP = "csg";
     public static final String SOURCE_CALENDAR = "css";
     public static final String SOURCE_EVENT = "cse";
+    /**
+     * Optional: the block's key, for adapters whose provider assigns event ids itself (so a listed block can be
+     * named by its key). Where the provider's id is the key, it is left out.
+     */
+    public static final String KEY = "csk";
 
     public static BlockMarker of(String groupId, CalendarRef source, String sourceEventId) {
         return new BlockMarker(groupId, calendarHash(source), sourceEventId);
@@ -30,6 +35,11 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
     /** True for anything calsync wrote, of any group: such events are never sources. */
     public static boolean isBlock(Map<String, String> privateProperties) {
         return "1".equals(privateProperties.get(FLAG));
+    }
+
+    /** The key of a listed block: the one its marker names, else the id the provider lists it under. */
+    public static String keyOf(String providerId, Map<String, String> privateProperties) {
+        return privateProperties.getOrDefault(KEY, providerId);
     }
 
     public static Optional<BlockMarker> read(Map<String, String> privateProperties) {

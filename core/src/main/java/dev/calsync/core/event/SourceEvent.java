@@ -12,9 +12,10 @@ import java.util.Map;
  * @param recurrence         RRULE/EXDATE/RDATE lines of a series; empty for single events and exceptions
  * @param recurringEventId   the series id when this is a modified or cancelled occurrence, else null
  * @param originalStartTime  the occurrence's start in the series when this is an exception, else null
- * @param eventType          provider event type ("default", "outOfOffice", "workingLocation", "birthday", …)
+ * @param kind               what kind of entry it is (the adapter maps its provider's event types)
  * @param selfResponse       the owner's response when the owner is an attendee, else null
- * @param privateProperties  private extended properties (the calsync marker lives here)
+ * @param privateProperties  the properties only calsync reads (the calsync marker lives here)
+ * @param meetingId          the id one meeting keeps on every calendar it is on (iCalendar UID), or null
  */
 public record SourceEvent(
         String id,
@@ -22,21 +23,22 @@ public record SourceEvent(
         EventTime start,
         EventTime end,
         boolean transparent,
-        String eventType,
+        EventKind kind,
         ResponseStatus selfResponse,
         List<String> recurrence,
         String recurringEventId,
         EventTime originalStartTime,
         String summary,
         Map<String, String> privateProperties,
-        Instant updated) {
+        Instant updated,
+        String meetingId) {
 
     public SourceEvent {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("event without id");
         }
         status = status == null ? EventStatus.CONFIRMED : status;
-        eventType = eventType == null ? "default" : eventType;
+        kind = kind == null ? EventKind.DEFAULT : kind;
         recurrence = recurrence == null ? List.of() : List.copyOf(recurrence);
         privateProperties = privateProperties == null ? Map.of() : Map.copyOf(privateProperties);
     }
@@ -56,16 +58,16 @@ public record SourceEvent(
     /** A confirmed single event with the given times: the common case in tests and tools. */
     public static SourceEvent timed(String id, Instant start, Instant end) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(start, "UTC"), EventTime.at(end, "UTC"),
-                false, "default", null, List.of(), null, null, null, Map.of(), null);
+                false, EventKind.DEFAULT, null, List.of(), null, null, null, Map.of(), null, null);
     }
 
     public static SourceEvent cancelled(String id) {
         return new SourceEvent(id, EventStatus.CANCELLED, null, null, false, null, null, List.of(), null, null,
-                null, Map.of(), null);
+                null, Map.of(), null, null);
     }
 
     public SourceEvent withStatus(EventStatus newStatus) {
-        return new SourceEvent(id, newStatus, start, end, transparent, eventType, selfResponse, recurrence,
-                recurringEventId, originalStartTime, summary, privateProperties, updated);
+        return new SourceEvent(id, newStatus, start, end, transparent, kind, selfResponse, recurrence,
+                recurringEventId, originalStartTime, summary, privateProperties, updated, meetingId);
     }
 }

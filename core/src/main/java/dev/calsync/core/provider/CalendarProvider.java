@@ -1,15 +1,26 @@
 package dev.calsync.core.provider;
 
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockHandle;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A calendar service (Google today; CalDAV and Microsoft Graph next), seen through what sync needs.
- * Implementations page internally, retry transient failures with bounded backoff, report every call to a
- * {@link CallListener}, and throw {@link ProviderException} for failures that remain.
+ * A calendar service (Google, CalDAV, Microsoft Graph), seen through what sync needs. Implementations page
+ * internally, retry transient failures with bounded backoff, report every call to a {@link CallListener}, and
+ * throw {@link ProviderException} for failures that remain.
+ *
+ * <p>Blocks are named by calsync's deterministic key ({@link BlockHandle#key()}), whatever the provider does
+ * with ids: a provider that lets the client choose ids uses the key; one that assigns ids itself returns its id
+ * in the handle, which calsync keeps beside the key and hands back on every later write. Every write must be
+ * idempotent under retries and lost answers: inserting a key that exists answers {@link InsertOutcome.AlreadyExists},
+ * never a second block.
+ *
+ * <p>Events read back from a calendar are {@link dev.calsync.core.event.SourceEvent}s whose id is the provider's
+ * own id; an occurrence of a series carries its series' id and original start.
  */
 public interface CalendarProvider {
 
@@ -25,11 +36,21 @@ public interface CalendarProvider {
     /** Every event ending after {@code timeMin} (cancelled ones included), all pages read, with a new token. */
     ChangeSet listAll(CalendarRef calendar, Instant timeMin);
 
-    /** Create an event with our chosen id and the block's fixed form. */
-    InsertOutcome insert(CalendarRef calendar, String eventId, BlockBody body);
+    /** Create a block (a single block or a whole series) under calsync's key, in the block's fixed form. */
+    InsertOutcome insert(CalendarRef calendar, String key, BlockBody body);
 
-    /** Overwrite an event with the block's fixed form; revives an event that was deleted. */
-    UpdateOutcome update(CalendarRef calendar, String eventId, BlockBody body);
+    /** Overwrite a block with the block's fixed form; revives a block that was deleted. */
+    UpdateOutcome update(CalendarRef calendar, BlockHandle block, BlockBody body);
 
-    DeleteOutcome delete(CalendarRef calendar, String eventId);
+    DeleteOutcome delete(CalendarRef calendar, BlockHandle block);
+
+    /**
+     * Make one occurrence of a block series look as {@code body} says (an override of the series).
+     * {@link UpdateOutcome.NotFound} when the series has no such occurrence (its rule changed, or it was moved by
+     * hand) or the series is not there.
+     */
+    UpdateOutcome updateOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence, BlockBody body);
+
+    /** Cancel one occurrence of a block series; {@link DeleteOutcome#ALREADY_GONE} when it does not take place. */
+    DeleteOutcome cancelOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence);
 }

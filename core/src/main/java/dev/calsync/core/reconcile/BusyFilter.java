@@ -4,13 +4,9 @@ import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
 import java.util.Optional;
-import java.util.Set;
 
 /** Decides whether a source event makes its owner busy, and if not, why. */
 public final class BusyFilter {
-    /** Event types that describe the day rather than occupy it. */
-    private static final Set<String> NEVER_BUSY_TYPES = Set.of("workingLocation", "birthday");
-
     private BusyFilter() {
     }
 
@@ -32,8 +28,8 @@ public final class BusyFilter {
         if (event.selfResponse() == ResponseStatus.DECLINED) {
             return Optional.of("declined");
         }
-        if (NEVER_BUSY_TYPES.contains(event.eventType())) {
-            return Optional.of(event.eventType());
+        if (event.kind().describesTheDay()) {
+            return Optional.of(event.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
         if (event.start() == null || event.end() == null) {
             return Optional.of("no times");

@@ -4,6 +4,7 @@ import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockIds;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.DesiredBlock;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
@@ -160,7 +161,8 @@ public final class Projection {
         BlockBody body = new BlockBody(group.busyTitle(), event.start(), event.end(), event.recurrence(),
                 BlockMarker.of(group.id(), source, event.id()).properties());
         for (CalendarRef target : group.targetsFor(source)) {
-            desired.add(block(source, event, target, BlockIds.of(group.id(), source, event.id(), target), null, body));
+            desired.add(new DesiredBlock(group.id(), source, event.id(), target,
+                    BlockIds.of(group.id(), source, event.id(), target), body));
         }
     }
 
@@ -207,18 +209,13 @@ public final class Projection {
                 ? new BlockBody(group.busyTitle(), exception.start(), exception.end(), List.of(), marker.properties())
                 : BlockBody.cancelledOccurrence(marker.properties());
         for (CalendarRef target : group.targetsFor(source)) {
-            String seriesBlockId = BlockIds.of(group.id(), source, exception.recurringEventId(), target);
-            String instanceId = BlockIds.instanceOf(seriesBlockId, exception.originalStartTime());
-            desired.add(block(source, exception, target, instanceId, seriesBlockId, body));
+            OccurrenceRef occurrence = new OccurrenceRef(
+                    BlockIds.of(group.id(), source, exception.recurringEventId(), target), exception.originalStartTime());
+            desired.add(DesiredBlock.occurrence(group.id(), source, exception.id(), target, occurrence, body));
         }
     }
 
     private boolean overlapsWindow(Instant start, Instant end) {
         return end.isAfter(windowStart) && start.isBefore(windowEnd);
-    }
-
-    private DesiredBlock block(CalendarRef source, SourceEvent event, CalendarRef target, String blockId,
-                               String seriesBlockId, BlockBody body) {
-        return new DesiredBlock(group.id(), source, event.id(), target, blockId, body, seriesBlockId);
     }
 }

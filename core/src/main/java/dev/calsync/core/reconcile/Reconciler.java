@@ -102,13 +102,12 @@ public final class Reconciler {
         if (agedOut.contains(new SourceKey(have.sourceCalendar(), have.sourceEventId()))) {
             return new BlockOp.Forget(have);
         }
-        int underscore = have.blockId().indexOf('_');
-        if (underscore < 0) {
+        if (have.occurrence() == null) {
             return new BlockOp.Delete(have);
         }
         // An occurrence of a block series: deleting it would cancel that occurrence. If the series stays,
         // put the occurrence back as the series has it; if the series goes, the occurrence goes with it.
-        DesiredBlock series = desiredById.get(slot(have.target().key(), have.blockId().substring(0, underscore)));
+        DesiredBlock series = desiredById.get(slot(have.target().key(), have.occurrence().seriesKey()));
         if (series == null) {
             return new BlockOp.Forget(have);
         }

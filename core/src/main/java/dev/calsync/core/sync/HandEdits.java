@@ -56,7 +56,7 @@ final class HandEdits {
     void noteEchoes(ChangeReader.Read read) {
         for (SourceEvent event : read.changes().events()) {
             // Known by id, not by marker: a deleted block comes back as a bare cancelled id.
-            Optional<KnownBlock> row = rows.get(read.calendar(), event.id());
+            Optional<KnownBlock> row = rows.of(read.calendar(), event);
             if (row.isEmpty()) {
                 if (event.recurringEventId() != null) {
                     StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);

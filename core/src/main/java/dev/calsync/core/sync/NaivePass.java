@@ -4,6 +4,7 @@ import dev.calsync.core.block.BlockIds;
 import dev.calsync.core.block.BlockOp;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.provider.CalendarProvider;
@@ -72,14 +73,16 @@ final class NaivePass {
                 String freshId = BlockIds.of(block.groupId(), block.source(),
                         block.sourceEventId() + "#" + generation, block.target());
                 freshIds.put(block.blockId(), freshId);
-                plan.add(new BlockOp.Insert(renamed(block, freshId, null)));
+                plan.add(new BlockOp.Insert(new DesiredBlock(block.groupId(), block.source(), block.sourceEventId(),
+                        block.target(), freshId, block.body())));
             }
         }
         for (DesiredBlock block : desired) {
             String freshSeries = block.isInstance() ? freshIds.get(block.seriesBlockId()) : null;
             if (freshSeries != null) {
-                String freshId = freshSeries + block.blockId().substring(block.seriesBlockId().length());
-                plan.add(new BlockOp.Update(renamed(block, freshId, freshSeries)));
+                plan.add(new BlockOp.Update(DesiredBlock.occurrence(block.groupId(), block.source(),
+                        block.sourceEventId(), block.target(),
+                        new OccurrenceRef(freshSeries, block.occurrence().originalStart()), block.body())));
             }
         }
         result = new PlanExecutor(provider, store).apply(plan, rows, lease);
@@ -91,10 +94,5 @@ final class NaivePass {
         result.failedTargets.forEach(pass::fail);
         pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
         return pass.report("naive", result, clock.instant());
-    }
-
-    private static DesiredBlock renamed(DesiredBlock block, String blockId, String seriesBlockId) {
-        return new DesiredBlock(block.groupId(), block.source(), block.sourceEventId(), block.target(), blockId,
-                block.body(), seriesBlockId);
     }
 }

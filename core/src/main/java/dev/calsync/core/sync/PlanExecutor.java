@@ -1,9 +1,11 @@
 package dev.calsync.core.sync;
 
+import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.block.BlockOp;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.InsertOutcome;
@@ -13,10 +15,11 @@ import dev.calsync.core.store.SyncStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase five of a pass: apply a plan through the provider, recording each write in the store as soon as
- * it is confirmed. Every write is idempotent (deterministic ids; 409 → update; 404/410 on delete → done),
+ * it is confirmed. Every write is idempotent (deterministic keys; "exists" → update; "gone" on delete → done),
  * so replaying a plan after a crash or a lost response never makes a duplicate.
  */
 final class PlanExecutor {
@@ -84,13 +87,20 @@ final class PlanExecutor {
             result.updated++;
         } else if (op instanceof BlockOp.Reset reset) {
             // The occurrence may be gone with a changed series: then there is nothing to put back.
-            provider.update(reset.target(), reset.blockId(), reset.block().body());
-            store.removeBlock(reset.block().groupId(), reset.target(), reset.blockId());
-            rows.remove(reset.target(), reset.blockId());
+            DesiredBlock plain = reset.block();
+            provider.updateOccurrence(plain.target(), seriesHandle(plain, rows), plain.occurrence(), plain.body());
+            store.removeBlock(plain.groupId(), plain.target(), plain.blockId());
+            rows.remove(plain.target(), plain.blockId());
             result.updated++;
         } else if (op instanceof BlockOp.Delete delete) {
-            provider.delete(delete.target(), delete.blockId());
-            forget(delete.block(), rows);
+            KnownBlock block = delete.block();
+            if (block.occurrence() != null) {
+                provider.cancelOccurrence(block.target(), seriesHandle(block.target(), block.occurrence(), rows),
+                        block.occurrence());
+            } else {
+                provider.delete(block.target(), block.handle());
+            }
+            forget(block, rows);
             result.deleted++;
         } else if (op instanceof BlockOp.Forget aged) {
             forget(aged.block(), rows);
@@ -100,8 +110,11 @@ final class PlanExecutor {
 
     /** Write the block and record it; an occurrence the series does not have is left unrecorded. */
     private void put(DesiredBlock block, boolean insertFirst, BlockRows rows) {
-        if (block.isInstance() ? putOccurrence(block) : putBlock(block, insertFirst)) {
-            confirm(block, rows);
+        Optional<BlockHandle> written = block.isInstance() ? putOccurrence(block, rows) : putBlock(block, insertFirst, rows);
+        if (written.isPresent()) {
+            KnownBlock row = block.known(BlockState.SYNCED, written.get());
+            store.saveBlock(row);
+            rows.put(row);
         } else {
             // Not written: no row, so the next pass tries again (after the series itself is put right).
             store.removeBlock(block.groupId(), block.target(), block.blockId());
@@ -110,36 +123,57 @@ final class PlanExecutor {
     }
 
     /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
-    private boolean putBlock(DesiredBlock block, boolean insertFirst) {
-        if (insertFirst && provider.insert(block.target(), block.blockId(), block.body()) == InsertOutcome.CREATED) {
-            return true;
+    private Optional<BlockHandle> putBlock(DesiredBlock block, boolean insertFirst, BlockRows rows) {
+        BlockHandle known = rows.get(block.target(), block.blockId()).map(KnownBlock::handle)
+                .orElse(BlockHandle.of(block.blockId()));
+        if (insertFirst) {
+            InsertOutcome inserted = provider.insert(block.target(), block.blockId(), block.body());
+            if (inserted instanceof InsertOutcome.Created created) {
+                return Optional.of(created.block());
+            }
+            known = merge(known, ((InsertOutcome.AlreadyExists) inserted).block());
         }
-        if (provider.update(block.target(), block.blockId(), block.body()) == UpdateOutcome.UPDATED) {
-            return true;
+        if (provider.update(block.target(), known, block.body()) instanceof UpdateOutcome.Updated updated) {
+            return Optional.of(updated.block());
         }
-        if (insertFirst || provider.insert(block.target(), block.blockId(), block.body()) != InsertOutcome.CREATED) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
-                    "block " + block.blockId() + " both exists and does not exist on " + block.target());
+        if (!insertFirst && provider.insert(block.target(), block.blockId(), block.body())
+                instanceof InsertOutcome.Created created) {
+            return Optional.of(created.block());
         }
-        return true;
+        throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
+                "block " + block.blockId() + " both exists and does not exist on " + block.target());
     }
 
     /**
-     * An occurrence of a block series is written through its instance id: overwritten, or deleted to cancel
-     * it. An update's 404 means the series has no such occurrence now (moved by hand, or its rule changed).
+     * An occurrence of a block series is written through the series: overwritten, or cancelled. An update's
+     * "not found" means the series has no such occurrence now (moved by hand, or its rule changed).
      */
-    private boolean putOccurrence(DesiredBlock block) {
+    private Optional<BlockHandle> putOccurrence(DesiredBlock block, BlockRows rows) {
+        BlockHandle series = seriesHandle(block, rows);
         if (block.body().cancelled()) {
-            provider.delete(block.target(), block.blockId());
-            return true;
+            provider.cancelOccurrence(block.target(), series, block.occurrence());
+            return Optional.of(BlockHandle.of(block.blockId()));
         }
-        return provider.update(block.target(), block.blockId(), block.body()) == UpdateOutcome.UPDATED;
+        return provider.updateOccurrence(block.target(), series, block.occurrence(), block.body())
+                instanceof UpdateOutcome.Updated updated ? Optional.of(updated.block()) : Optional.empty();
     }
 
-    private void confirm(DesiredBlock block, BlockRows rows) {
-        KnownBlock row = block.known(BlockState.SYNCED);
-        store.saveBlock(row);
-        rows.put(row);
+    private static BlockHandle seriesHandle(DesiredBlock occurrence, BlockRows rows) {
+        return seriesHandle(occurrence.target(), occurrence.occurrence(), rows);
+    }
+
+    private static BlockHandle seriesHandle(CalendarRef target, OccurrenceRef occurrence, BlockRows rows) {
+        return rows.get(target, occurrence.seriesKey()).map(KnownBlock::handle)
+                .orElse(BlockHandle.of(occurrence.seriesKey()));
+    }
+
+    /** What an insert's "exists" told about the block adds to what was known of it. */
+    private static BlockHandle merge(BlockHandle known, BlockHandle told) {
+        if (told == null || told.providerId() == null && told.etag() == null) {
+            return known;
+        }
+        return new BlockHandle(known.key(), told.providerId() != null ? told.providerId() : known.providerId(),
+                told.etag());
     }
 
     private void forget(KnownBlock block, BlockRows rows) {

@@ -3,6 +3,7 @@ package dev.calsync.core.sync;
 import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import java.util.Optional;
@@ -18,14 +19,18 @@ import java.util.Optional;
 record StrayOccurrence(KnownBlock series, KnownBlock row, String echoHash) {
 
     static Optional<StrayOccurrence> of(CalendarRef calendar, SourceEvent event, BlockRows rows) {
-        if (event.recurringEventId() == null) {
+        if (event.recurringEventId() == null || event.originalStartTime() == null) {
             return Optional.empty();
         }
-        return rows.get(calendar, event.recurringEventId())
-                .filter(series -> series.state() == BlockState.SYNCED)
-                .filter(series -> event.id().startsWith(series.blockId() + "_"))
-                .map(series -> new StrayOccurrence(series, new KnownBlock(series.groupId(), calendar, event.id(),
-                        series.sourceCalendar(), series.sourceEventId() + event.id().substring(series.blockId().length()),
-                        BlockBody.contentHashOf(event), BlockState.SYNCED), BlockBody.contentHashOf(event)));
+        String echoHash = BlockBody.contentHashOf(event);
+        return rows.byProviderId(calendar, event.recurringEventId())
+                .filter(series -> series.state() == BlockState.SYNCED && series.occurrence() == null)
+                .map(series -> {
+                    OccurrenceRef occurrence = new OccurrenceRef(series.blockId(), event.originalStartTime());
+                    KnownBlock row = new KnownBlock(series.groupId(), calendar, occurrence.key(),
+                            series.sourceCalendar(), occurrence.nameWithin(series.sourceEventId()), echoHash,
+                            BlockState.SYNCED, event.id(), null, occurrence);
+                    return new StrayOccurrence(series, row, echoHash);
+                });
     }
 }

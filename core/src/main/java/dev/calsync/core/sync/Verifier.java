@@ -71,7 +71,7 @@ public final class Verifier {
 
         Map<String, List<KnownBlock>> foundByKey = new LinkedHashMap<>();
         found.forEach(block -> foundByKey.computeIfAbsent(key(block.target(), block.sourceCalendar(),
-                block.sourceEventId(), block.blockId().indexOf('_') >= 0), k -> new ArrayList<>()).add(block));
+                block.sourceEventId(), block.occurrence() != null), k -> new ArrayList<>()).add(block));
         List<VerifyReport.Problem> problems = new ArrayList<>();
         for (DesiredBlock want : desired) {
             List<KnownBlock> have = foundByKey.remove(key(want.target(), want.source().key(), want.sourceEventId(),
@@ -112,7 +112,7 @@ public final class Verifier {
             Set<String> respectedBlocks = new HashSet<>();
             Set<String> respectedSources = new HashSet<>();
             respected.stream().filter(b -> b.target().equals(target)).forEach(b -> {
-                respectedBlocks.add(b.blockId());
+                respectedBlocks.add(b.idAtProvider());
                 respectedSources.add(b.sourceCalendar() + "\n" + b.sourceEventId());
             });
             List<BusyIntervals.Interval> expected = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.calsync.core.block;
 
+import dev.calsync.core.block.OccurrenceRef;
+import dev.calsync.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calsync.core.calendar.CalendarRef;
@@ -44,10 +46,10 @@ class BlockIdsTest {
     }
 
     @Test
-    void instanceIdsUseUtcTimeOrTheDateForAllDayOccurrences() {
-        assertThat(BlockIds.instanceOf("csabc", EventTime.at(Instant.parse("2026-03-30T07:00:00Z"), "Europe/Berlin")))
+    void occurrenceKeysUseUtcTimeOrTheDateForAllDayOccurrences() {
+        assertThat(new OccurrenceRef("csabc", EventTime.at(Instant.parse("2026-03-30T07:00:00Z"), "Europe/Berlin")).key())
                 .isEqualTo("csabc_20260330T070000Z");
-        assertThat(BlockIds.instanceOf("csabc", EventTime.on(LocalDate.of(2026, 12, 24))))
+        assertThat(new OccurrenceRef("csabc", EventTime.on(LocalDate.of(2026, 12, 24))).key())
                 .isEqualTo("csabc_20261224");
     }
 }

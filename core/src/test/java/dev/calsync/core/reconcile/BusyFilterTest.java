@@ -1,5 +1,6 @@
 package dev.calsync.core.reconcile;
 
+import dev.calsync.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calsync.core.block.BlockMarker;
@@ -16,35 +17,35 @@ import org.junit.jupiter.api.Test;
 class BusyFilterTest {
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
-    private static SourceEvent event(EventStatus status, boolean transparent, String type, ResponseStatus response,
+    private static SourceEvent event(EventStatus status, boolean transparent, EventKind type, ResponseStatus response,
                                      Map<String, String> props) {
         return new SourceEvent("e1", status, EventTime.at(START, "UTC"), EventTime.at(START.plusSeconds(3600), "UTC"),
-                transparent, type, response, List.of(), null, null, "x", props, null);
+                transparent, type, response, List.of(), null, null, "x", props, null, null);
     }
 
     @Test
     void anOrdinaryConfirmedEventIsBusy() {
-        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, "default", null, Map.of()))).isTrue();
-        assertThat(BusyFilter.isBusy(event(EventStatus.TENTATIVE, false, "outOfOffice", ResponseStatus.ACCEPTED,
+        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, EventKind.DEFAULT, null, Map.of()))).isTrue();
+        assertThat(BusyFilter.isBusy(event(EventStatus.TENTATIVE, false, EventKind.OUT_OF_OFFICE, ResponseStatus.ACCEPTED,
                 Map.of()))).isTrue();
     }
 
     @Test
     void cancelledTransparentDeclinedWorkingLocationAndBirthdayAreNotBusy() {
-        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CANCELLED, false, "default", null, Map.of())))
+        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CANCELLED, false, EventKind.DEFAULT, null, Map.of())))
                 .contains("cancelled");
-        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, true, "default", null, Map.of())))
+        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, true, EventKind.DEFAULT, null, Map.of())))
                 .contains("shown as free");
-        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, false, "default", ResponseStatus.DECLINED,
+        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, false, EventKind.DEFAULT, ResponseStatus.DECLINED,
                 Map.of()))).contains("declined");
-        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, "workingLocation", null, Map.of()))).isFalse();
-        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, "birthday", null, Map.of()))).isFalse();
+        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, EventKind.WORKING_LOCATION, null, Map.of()))).isFalse();
+        assertThat(BusyFilter.isBusy(event(EventStatus.CONFIRMED, false, EventKind.BIRTHDAY, null, Map.of()))).isFalse();
     }
 
     @Test
     void blocksOfAnyGroupAreNeverSources() {
         var marker = BlockMarker.of("someone-else", new CalendarRef("a", "b"), "src").properties();
-        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, false, "default", null, marker)))
+        assertThat(BusyFilter.whyNotBusy(event(EventStatus.CONFIRMED, false, EventKind.DEFAULT, null, marker)))
                 .contains("calsync block");
     }
 }

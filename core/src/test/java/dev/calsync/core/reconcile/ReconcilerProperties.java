@@ -1,5 +1,6 @@
 package dev.calsync.core.reconcile;
 
+import dev.calsync.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calsync.core.block.BlockMarker;
@@ -187,11 +188,11 @@ class ReconcilerProperties {
         Instant end = start.plus(Duration.ofMinutes(15L * (1 + random.nextInt(16))));
         EventStatus status = random.nextInt(8) == 0 ? EventStatus.CANCELLED : EventStatus.CONFIRMED;
         ResponseStatus response = random.nextInt(6) == 0 ? ResponseStatus.DECLINED : null;
-        String type = random.nextInt(10) == 0 ? "workingLocation" : "default";
+        EventKind type = random.nextInt(10) == 0 ? EventKind.WORKING_LOCATION : EventKind.DEFAULT;
         Map<String, String> props = random.nextInt(10) == 0
                 ? BlockMarker.of("other", new CalendarRef("x", "y"), "z").properties() : Map.of();
         List<String> recurrence = random.nextInt(10) == 0 ? List.of("RRULE:FREQ=WEEKLY") : List.of();
         return new SourceEvent(id, status, EventTime.at(start, "Europe/Berlin"), EventTime.at(end, "Europe/Berlin"),
-                random.nextInt(8) == 0, type, response, recurrence, null, null, "secret title", props, null);
+                random.nextInt(8) == 0, type, response, recurrence, null, null, "secret title", props, null, null);
     }
 }

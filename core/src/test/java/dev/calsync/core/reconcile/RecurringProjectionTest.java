@@ -27,13 +27,13 @@ class RecurringProjectionTest {
     private static SourceEvent series(Instant start, String rule) {
         return new SourceEvent("s", EventStatus.CONFIRMED, EventTime.at(start, "Europe/Berlin"),
                 EventTime.at(start.plusSeconds(3600), "Europe/Berlin"), false, null, null, List.of(rule), null, null,
-                "s", Map.of(), null);
+                "s", Map.of(), null, null);
     }
 
     private static SourceEvent moved(Instant original, Instant to) {
         return new SourceEvent("s_" + original.getEpochSecond(), EventStatus.CONFIRMED, EventTime.at(to, "UTC"),
                 EventTime.at(to.plusSeconds(3600), "UTC"), false, null, null, List.of(), "s",
-                EventTime.at(original, "UTC"), "x", Map.of(), null);
+                EventTime.at(original, "UTC"), "x", Map.of(), null, null);
     }
 
     private static ProjectedBlocks project(SourceEvent... events) {
@@ -98,7 +98,7 @@ class RecurringProjectionTest {
     void anOverrideOfASeriesThatBecameASingleEventIsDeletedNotReset() {
         Instant start = NOW.plus(Duration.ofDays(2));
         SourceEvent single = new SourceEvent("s", EventStatus.CONFIRMED, EventTime.at(start, "UTC"),
-                EventTime.at(start.plusSeconds(3600), "UTC"), false, null, null, List.of(), null, null, "s", Map.of(), null);
+                EventTime.at(start.plusSeconds(3600), "UTC"), false, null, null, List.of(), null, null, "s", Map.of(), null, null);
         ProjectedBlocks projected = project(single);
         DesiredBlock block = projected.desired().get(0);
         KnownBlock override = new KnownBlock("g", B, block.blockId() + "_20300310T090000Z", A.key(), "s_1", "h",

@@ -20,14 +20,14 @@ class BusyIntervalsTest {
 
     private static SourceEvent series(String id, String rule) {
         return new SourceEvent(id, EventStatus.CONFIRMED, EventTime.at(T0, "UTC"), EventTime.at(T0.plusSeconds(3600), "UTC"),
-                false, null, null, List.of(rule), null, null, "s", Map.of(), null);
+                false, null, null, List.of(rule), null, null, "s", Map.of(), null, null);
     }
 
     private static SourceEvent exception(String seriesId, int week, Instant start, Instant end, EventStatus status) {
         Instant original = T0.plus(Duration.ofDays(7L * week));
         return new SourceEvent(seriesId + "_" + week, status, start == null ? null : EventTime.at(start, "UTC"),
                 end == null ? null : EventTime.at(end, "UTC"), false, null, null, List.of(), seriesId,
-                EventTime.at(original, "UTC"), "x", Map.of(), null);
+                EventTime.at(original, "UTC"), "x", Map.of(), null, null);
     }
 
     private static BusyIntervals.Interval hour(Instant start) {

@@ -1,0 +1,49 @@
+package dev.calsync.app.assembly;
+
+import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.core.provider.CallListener;
+import dev.calsync.core.provider.RoutingCalendarProvider;
+import dev.calsync.google.AccessTokens;
+import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.google.StaticAccessTokens;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one place that knows the adapters: builds each from the configuration and puts them behind the routing
+ * provider the engine, the verifier and the web pages use. The CLI ({@code SyncRuntime}) and the server
+ * ({@code SyncComponents}) both assemble their providers here, so both route accounts the same way. Plain Java:
+ * no framework.
+ */
+public final class ProviderAssembly {
+    public static final String GOOGLE = "google";
+
+    private ProviderAssembly() {
+    }
+
+    /** The Google adapter, on the configured API root, telling {@code calls} of every call. */
+    public static GoogleCalendarProvider google(CalsyncConfig config, AccessTokens tokens, CallListener calls) {
+        return GoogleCalendarProvider.builder(tokens).rootUrl(config.google().rootUrl()).callListener(calls).build();
+    }
+
+    /** A Google adapter for one token not yet stored: the calendar list shown while an account is connected. */
+    public static CalendarProvider connecting(CalsyncConfig config, String accessToken) {
+        return google(config, StaticAccessTokens.of("connecting", accessToken), CallListener.NONE);
+    }
+
+    /**
+     * Every adapter behind one provider that routes by the account's provider.
+     *
+     * @param providerOfAccount an account's provider name ({@value #GOOGLE} when the account says none)
+     */
+    public static RoutingCalendarProvider route(GoogleCalendarProvider google,
+                                                Function<String, String> providerOfAccount) {
+        return new RoutingCalendarProvider(Map.of(GOOGLE, google), providerOfAccount);
+    }
+
+    /** An account's provider as the configuration declares it, or Google. */
+    public static Function<String, String> declaredIn(CalsyncConfig config) {
+        return accountId -> config.account(accountId).map(a -> a.provider()).orElse(GOOGLE);
+    }
+}
