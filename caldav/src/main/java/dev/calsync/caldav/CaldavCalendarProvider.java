@@ -6,6 +6,8 @@ import dev.calsync.caldav.dav.DavCredentials;
 import dev.calsync.caldav.dav.Sleeper;
 import dev.calsync.caldav.discovery.DavCalendar;
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockHandle;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
@@ -89,18 +91,29 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public InsertOutcome insert(CalendarRef calendar, String eventId, BlockBody body) {
-        return writes.insert(session(calendar), calendar, eventId, body);
+    public InsertOutcome insert(CalendarRef calendar, String key, BlockBody body) {
+        return writes.insert(session(calendar), calendar, key, body);
     }
 
     @Override
-    public UpdateOutcome update(CalendarRef calendar, String eventId, BlockBody body) {
-        return writes.update(session(calendar), calendar, eventId, body);
+    public UpdateOutcome update(CalendarRef calendar, BlockHandle block, BlockBody body) {
+        return writes.update(session(calendar), calendar, block, body);
     }
 
     @Override
-    public DeleteOutcome delete(CalendarRef calendar, String eventId) {
-        return writes.delete(session(calendar), calendar, eventId);
+    public DeleteOutcome delete(CalendarRef calendar, BlockHandle block) {
+        return writes.delete(session(calendar), calendar, block);
+    }
+
+    @Override
+    public UpdateOutcome updateOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence,
+                                          BlockBody body) {
+        return writes.updateOccurrence(session(calendar), calendar, series, occurrence, body);
+    }
+
+    @Override
+    public DeleteOutcome cancelOccurrence(CalendarRef calendar, BlockHandle series, OccurrenceRef occurrence) {
+        return writes.cancelOccurrence(session(calendar), calendar, series, occurrence);
     }
 
     private AccountSession session(CalendarRef calendar) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.calsync.caldav.dav.Backoff;
 import dev.calsync.caldav.dav.Hrefs;
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockHandle;
+import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarRef;
@@ -136,8 +138,11 @@ class CaldavCalendarProviderRadicaleTest {
         BlockBody first = body(START, List.of());
         BlockBody moved = body(START.plusSeconds(1800), List.of());
 
-        assertThat(provider.insert(calendar, "csblock1", first)).isEqualTo(InsertOutcome.CREATED);
-        assertThat(provider.insert(calendar, "csblock1", first)).isEqualTo(InsertOutcome.ALREADY_EXISTS);
+        InsertOutcome created = provider.insert(calendar, "csblock1", first);
+        assertThat(created).isInstanceOf(InsertOutcome.Created.class);
+        BlockHandle handle = ((InsertOutcome.Created) created).block();
+        assertThat(handle.etag()).isNotNull();
+        assertThat(provider.insert(calendar, "csblock1", first)).isInstanceOf(InsertOutcome.AlreadyExists.class);
         ChangeSet echo = changes(token);
         assertThat(echo.events()).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("csblock1");
@@ -145,20 +150,23 @@ class CaldavCalendarProviderRadicaleTest {
             assertThat(BlockMarker.isBlock(e.privateProperties())).isTrue();
         });
 
-        assertThat(provider.update(calendar, "csblock1", moved)).isEqualTo(UpdateOutcome.UPDATED);
+        UpdateOutcome updated = provider.update(calendar, handle, moved);
+        assertThat(updated).isInstanceOf(UpdateOutcome.Updated.class);
+        BlockHandle afterUpdate = ((UpdateOutcome.Updated) updated).block();
+        assertThat(afterUpdate.etag()).isNotEqualTo(handle.etag());
         ChangeSet movedEcho = changes(echo.nextSyncToken());
         assertThat(BlockBody.contentHashOf(movedEcho.events().get(0))).isEqualTo(moved.contentHash());
 
-        assertThat(provider.delete(calendar, "csblock1")).isEqualTo(DeleteOutcome.DELETED);
-        assertThat(provider.delete(calendar, "csblock1")).isEqualTo(DeleteOutcome.ALREADY_GONE);
-        assertThat(provider.update(calendar, "csblock1", moved)).isEqualTo(UpdateOutcome.NOT_FOUND);
+        assertThat(provider.delete(calendar, afterUpdate)).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(provider.delete(calendar, afterUpdate)).isEqualTo(DeleteOutcome.ALREADY_GONE);
+        assertThat(provider.update(calendar, afterUpdate, moved)).isInstanceOf(UpdateOutcome.NotFound.class);
         assertThat(changes(movedEcho.nextSyncToken()).events()).singleElement()
                 .satisfies(e -> assertThat(e.cancelled()).isTrue());
     }
 
     @Test
     void anUpdateThatMeetsAStaleEtagReadsAgainAndWins() throws Exception {
-        provider.insert(calendar, "csblock2", body(START, List.of()));
+        BlockHandle handle = ((InsertOutcome.Created) provider.insert(calendar, "csblock2", body(START, List.of()))).block();
         URI href = Hrefs.member(collection, "csblock2.ics");
         // Another client touches the block: the version the provider remembers is stale now.
         String edited = radicale.get(href, "alice").replace("SUMMARY:Busy", "SUMMARY:Edited by hand");
@@ -166,7 +174,7 @@ class CaldavCalendarProviderRadicaleTest {
         BlockBody wanted = body(START.plusSeconds(3600), List.of());
         var before = calls.snapshot();
 
-        assertThat(provider.update(calendar, "csblock2", wanted)).isEqualTo(UpdateOutcome.UPDATED);
+        assertThat(provider.update(calendar, handle, wanted)).isInstanceOf(UpdateOutcome.Updated.class);
 
         assertThat(calls.since(before)).containsEntry(CallKind.UPDATE, 2L).containsEntry(CallKind.GET, 1L);
         SourceEvent now = provider.listAll(calendar, WINDOW).events().get(0);
@@ -182,12 +190,15 @@ class CaldavCalendarProviderRadicaleTest {
         BlockBody movedOccurrence = new BlockBody("Busy", EventTime.at(second.plusSeconds(7200), "Europe/Berlin"),
                 EventTime.at(second.plusSeconds(9000), "Europe/Berlin"), List.of(), marker("src1_20260309T080000Z"));
 
-        provider.insert(calendar, "csseries", series);
-        assertThat(provider.update(calendar, "csseries_20260309T080000Z", movedOccurrence)).isEqualTo(UpdateOutcome.UPDATED);
-        assertThat(provider.delete(calendar, "csseries_20260323T080000Z")).isEqualTo(DeleteOutcome.DELETED);
-        assertThat(provider.delete(calendar, "csseries_20260323T080000Z")).isEqualTo(DeleteOutcome.ALREADY_GONE);
-        assertThat(provider.update(calendar, "csseries_20260310T080000Z", movedOccurrence))
-                .as("no occurrence on a Tuesday").isEqualTo(UpdateOutcome.NOT_FOUND);
+        BlockHandle handle = ((InsertOutcome.Created) provider.insert(calendar, "csseries", series)).block();
+        OccurrenceRef secondRef = new OccurrenceRef("csseries", EventTime.at(second, "Europe/Berlin"));
+        OccurrenceRef fourthRef = new OccurrenceRef("csseries", EventTime.at(fourth, "Europe/Berlin"));
+        OccurrenceRef tuesday = new OccurrenceRef("csseries", EventTime.at(second.plus(Duration.ofDays(1)), "Europe/Berlin"));
+        assertThat(provider.updateOccurrence(calendar, handle, secondRef, movedOccurrence)).isInstanceOf(UpdateOutcome.Updated.class);
+        assertThat(provider.cancelOccurrence(calendar, handle, fourthRef)).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(provider.cancelOccurrence(calendar, handle, fourthRef)).isEqualTo(DeleteOutcome.ALREADY_GONE);
+        assertThat(provider.updateOccurrence(calendar, handle, tuesday, movedOccurrence))
+                .as("no occurrence on a Tuesday").isInstanceOf(UpdateOutcome.NotFound.class);
 
         List<SourceEvent> echo = changes(token).events();
         assertThat(echo).extracting(SourceEvent::id)
@@ -204,7 +215,7 @@ class CaldavCalendarProviderRadicaleTest {
         // Putting the moved occurrence back to what the series says leaves no override behind.
         BlockBody plain = new BlockBody("Busy", EventTime.at(second, "Europe/Berlin"),
                 EventTime.at(second.plusSeconds(3600), "Europe/Berlin"), List.of(), marker("src1"));
-        assertThat(provider.update(calendar, "csseries_20260309T080000Z", plain)).isEqualTo(UpdateOutcome.UPDATED);
+        assertThat(provider.updateOccurrence(calendar, handle, secondRef, plain)).isInstanceOf(UpdateOutcome.Updated.class);
         assertThat(provider.listAll(calendar, WINDOW).events()).extracting(SourceEvent::id)
                 .containsExactlyInAnyOrder("csseries", "csseries_20260323T080000Z");
     }

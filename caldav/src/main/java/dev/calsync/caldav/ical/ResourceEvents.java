@@ -1,6 +1,7 @@
 package dev.calsync.caldav.ical;
 
 import dev.calsync.core.block.BlockMarker;
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.ResponseStatus;
@@ -108,11 +109,13 @@ public final class ResourceEvents {
         if (start != null && end.instant().isBefore(start.instant())) {
             throw new MalformedResourceException("VEVENT ends before it starts");
         }
+        // iCalendar has no event types that mean "not busy" the way working locations do: every VEVENT is a
+        // DEFAULT entry, and TRANSP says whether it blocks time.
         return new SourceEvent(id, status, start, end,
                 vevent.getProperty(Property.TRANSP).map(p -> "TRANSPARENT".equalsIgnoreCase(p.getValue())).orElse(false),
-                "default", selfResponse(vevent, context), recurrence, seriesId, originalStart,
+                EventKind.DEFAULT, selfResponse(vevent, context), recurrence, seriesId, originalStart,
                 vevent.getProperty(Property.SUMMARY).map(Property::getValue).orElse(null),
-                MarkerProperties.read(vevent), updated(vevent));
+                MarkerProperties.read(vevent), updated(vevent), vevent.getUid().map(Property::getValue).orElse(null));
     }
 
     /** DTEND, else DTSTART + DURATION, else RFC 5545 §3.6.1: one day for a date, no length for a date-time. */
@@ -205,12 +208,12 @@ public final class ResourceEvents {
                     EventTime original = occurrenceStart(key, start);
                     cancelled.add(new SourceEvent(EventIds.occurrence(read.id(), original), EventStatus.CANCELLED,
                             null, null, false, null, null, List.of(), read.id(), original, null,
-                            read.privateProperties(), read.updated()));
+                            read.privateProperties(), read.updated(), read.meetingId()));
                 }
             }
             SourceEvent master = new SourceEvent(read.id(), read.status(), start, end, read.transparent(),
-                    read.eventType(), read.selfResponse(), recurrence, null, null, read.summary(),
-                    read.privateProperties(), read.updated());
+                    read.kind(), read.selfResponse(), recurrence, null, null, read.summary(),
+                    read.privateProperties(), read.updated(), read.meetingId());
             return new BlockEcho(master, cancelled);
         }
 
