@@ -114,9 +114,8 @@ public final class DavClient {
             }
             URI next = Hrefs.resolve(current.uri(), response.header("Location").get());
             learnOrigin(current.uri(), next);
-            // Credentials travel on to the same host or over TLS only, never down to plain HTTP elsewhere.
-            authorized = authorized && (next.getHost() != null && next.getHost().equalsIgnoreCase(request.uri().getHost())
-                    || "https".equalsIgnoreCase(next.getScheme()));
+            // Credentials travel on to the same origin or over TLS only, never down to plain HTTP elsewhere.
+            authorized = authorized && (origin(next).equals(origin(request.uri())) || "https".equalsIgnoreCase(next.getScheme()));
             current = response.status() == 303 ? new DavRequest("GET", next, java.util.Map.of(), null) : current.at(next);
         }
     }
