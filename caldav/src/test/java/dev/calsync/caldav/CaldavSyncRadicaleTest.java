@@ -25,10 +25,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * core's engine on the CalDAV adapter against Radicale: two calendars of one group keep each other busy, our own
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class CaldavSyncRadicaleTest {
     static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
-    static RadicaleServer radicale;
-    static int counter;
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer();
 
     final InMemorySyncStore store = new InMemorySyncStore();
     final CallTally calls = new CallTally();
@@ -51,23 +50,11 @@ class CaldavSyncRadicaleTest {
     CalendarRef workRef;
     CalendarRef homeRef;
 
-    @BeforeAll
-    static void startRadicale() throws Exception {
-        radicale = RadicaleServer.start();
-    }
-
-    @AfterAll
-    static void stopRadicale() throws Exception {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
 
     @BeforeEach
     void group() throws Exception {
-        int n = ++counter;
-        work = radicale.calendar("alice", "work" + n);
-        home = radicale.calendar("bob", "home" + n);
+        work = radicale.calendar("alice", "work");
+        home = radicale.calendar("bob", "home");
         provider = CaldavCalendarProvider.builder()
                 .account("alice", new CaldavAccount(radicale.root(), "alice", "pw"))
                 .account("bob", new CaldavAccount(radicale.root(), "bob", "pw"))
@@ -77,7 +64,7 @@ class CaldavSyncRadicaleTest {
         engine = new SyncEngine(provider, store, recurrences, clock, "test", Duration.ofMinutes(1));
         workRef = new CalendarRef("alice", work.getPath());
         homeRef = new CalendarRef("bob", home.getPath());
-        group = new SyncGroup("g" + n, "alice", "Busy", new Window(7, 60), null, null, List.of(workRef, homeRef));
+        group = new SyncGroup("g" + Hrefs.name(work), "alice", "Busy", new Window(7, 60), null, null, List.of(workRef, homeRef));
         store.saveGroup(group);
     }
 

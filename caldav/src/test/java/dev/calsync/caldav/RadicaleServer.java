@@ -15,65 +15,82 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real CalDAV server for tests: Debian's Radicale on a free port with its storage in a temporary directory,
  * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}). Where
- * {@code /usr/bin/python3} cannot import radicale the calling test is skipped, saying so.
+ * {@code /usr/bin/python3} cannot import radicale the test class is skipped, saying so. Register it with
+ * {@code @RegisterExtension static final RadicaleServer RADICALE = new RadicaleServer();}.
  */
-public final class RadicaleServer implements AutoCloseable {
+public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback {
     static final String PYTHON = "/usr/bin/python3";
 
-    private final Process process;
-    private final Path directory;
-    private final URI root;
+    private Process process;
+    private Path directory;
+    private URI root;
+    private final AtomicInteger calendars = new AtomicInteger();
 
-    private RadicaleServer(Process process, Path directory, int port) {
-        this.process = process;
-        this.directory = directory;
-        this.root = URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    /** Starts Radicale, or skips the test (a JUnit assumption) where it is not installed. */
-    public static RadicaleServer start() throws IOException {
-        Assumptions.assumeTrue(radicaleInstalled(),
-                "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install python3-radicale):"
-                        + " CalDAV tests against a real server are skipped");
-        Path directory = Files.createTempDirectory("calsync-radicale");
+    /** Starts Radicale before the test class, or skips the class (a JUnit assumption) where it is not installed. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (!radicaleInstalled()) {
+            String message = "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install"
+                    + " python3-radicale): " + context.getDisplayName() + " against a real CalDAV server is skipped";
+            // Surefire shows a class skipped before its first test as "Tests run: 0" and drops the reason: say it here.
+            System.getLogger(RadicaleServer.class.getName()).log(System.Logger.Level.WARNING, message);
+            Assumptions.abort(message);
+        }
+        directory = Files.createTempDirectory("calsync-radicale");
         int port = freePort();
+        root = URI.create("http://127.0.0.1:" + port + "/");
         // --config without files: only Radicale's defaults and these flags, whatever /etc/radicale holds.
-        Process process = new ProcessBuilder(PYTHON, "-m", "radicale", "--config",
+        process = new ProcessBuilder(PYTHON, "-m", "radicale", "--config",
                 "--server-hosts=127.0.0.1:" + port,
                 "--storage-filesystem-folder=" + directory.resolve("collections"),
                 "--auth-type=none")
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("radicale.log").toFile())
                 .start();
-        RadicaleServer server = new RadicaleServer(process, directory, port);
-        try {
-            await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("Radicale exited: " + server.log());
-                        }
-                        return accepts(port);
-                    });
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
+        await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Radicale exited: " + log());
+                    }
+                    return accepts(port);
+                });
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (process == null) {
+            return;
         }
-        return server;
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     public URI root() {
         return root;
     }
 
-    /** Creates {@code /<user>/<name>/} with MKCALENDAR and returns its URL. */
-    public URI calendar(String user, String name) throws IOException, InterruptedException {
-        URI uri = root.resolve("/" + user + "/" + name + "/");
+    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR and returns its URL. */
+    public URI calendar(String user, String prefix) throws IOException, InterruptedException {
+        URI uri = root.resolve("/" + user + "/" + prefix + calendars.incrementAndGet() + "/");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
                 .header("Authorization", basic(user))
                 .method("MKCALENDAR", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -119,21 +136,6 @@ public final class RadicaleServer implements AutoCloseable {
             return Files.readString(directory.resolve("radicale.log"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
