@@ -2,6 +2,13 @@ package dev.calsync.caldav;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.calsync.caldav.dav.DavBodies;
+import dev.calsync.caldav.dav.DavRequest;
+import dev.calsync.caldav.dav.DavResponse;
+import dev.calsync.caldav.dav.TestClients;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CallKind;
+import dev.calsync.core.provider.CallListener;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -88,14 +95,14 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         return root;
     }
 
-    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR and returns its URL. */
-    public URI calendar(String user, String prefix) throws IOException, InterruptedException {
+    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR (through calsync's own client). */
+    public URI calendar(String user, String prefix) {
         URI uri = root.resolve("/" + user + "/" + prefix + calendars.incrementAndGet() + "/");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Authorization", basic(user))
-                .method("MKCALENDAR", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("MKCALENDAR " + uri + " answered " + response.statusCode());
+        DavResponse response = TestClients.client(user, CallListener.NONE).send(
+                DavRequest.mkcalendar(uri, DavBodies.mkcalendar("Calendar " + prefix)),
+                new CalendarRef(user, uri.getPath()), CallKind.CALENDAR_LIST);
+        if (response.status() != 201) {
+            throw new IllegalStateException("MKCALENDAR " + uri + " answered " + response.status());
         }
         return uri;
     }
