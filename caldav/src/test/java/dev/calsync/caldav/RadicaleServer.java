@@ -31,10 +31,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real CalDAV server for tests: Debian's Radicale on a free port with its storage in a temporary directory,
  * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}). Where
- * {@code /usr/bin/python3} cannot import radicale the test class is skipped, saying so. Register it with
- * {@code @RegisterExtension static final RadicaleServer RADICALE = new RadicaleServer();}.
+ * {@code /usr/bin/python3} cannot import radicale the tests are skipped, saying so. Register it for a test class with
+ * {@code @RegisterExtension static final RadicaleServer RADICALE = new RadicaleServer();}, or start one for a
+ * single test with {@link #start()}.
  */
-public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback {
+public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final String PYTHON = "/usr/bin/python3";
 
     private Process process;
@@ -45,9 +46,20 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     /** Starts Radicale before the test class, or skips the class (a JUnit assumption) where it is not installed. */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        launch(context.getDisplayName());
+    }
+
+    /** Starts Radicale for one test (stop it with {@link #close()}), or skips the test where it is not installed. */
+    public static RadicaleServer start() throws IOException {
+        RadicaleServer server = new RadicaleServer();
+        server.launch("this test");
+        return server;
+    }
+
+    private void launch(String what) throws IOException {
         if (!radicaleInstalled()) {
             String message = "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install"
-                    + " python3-radicale): " + context.getDisplayName() + " against a real CalDAV server is skipped";
+                    + " python3-radicale): " + what + " against a real CalDAV server is skipped";
             // Surefire shows a class skipped before its first test as "Tests run: 0" and drops the reason: say it here.
             System.getLogger(RadicaleServer.class.getName()).log(System.Logger.Level.WARNING, message);
             Assumptions.abort(message);
@@ -63,18 +75,28 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("radicale.log").toFile())
                 .start();
-        await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Radicale exited: " + log());
-                    }
-                    return accepts(port);
-                });
+        try {
+            await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Radicale exited: " + log());
+                        }
+                        return accepts(port);
+                    });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    @Override
+    public void close() throws IOException {
         if (process == null) {
             return;
         }
