@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.push.PushProperties;
 import dev.calsync.app.runtime.LeaseSettings;
@@ -86,7 +87,8 @@ public class ClusterConfiguration {
         ObservedProvider provider = new ObservedProvider(providers, metrics, echoes);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
-        return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastPasses, clock);
+        return new ClusterSync(new PassRunner(engine, store, pauses), provider, store, queries, metrics, lastPasses,
+                clock);
     }
 
     @Bean
