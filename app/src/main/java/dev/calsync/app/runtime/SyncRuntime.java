@@ -40,6 +40,7 @@ public final class SyncRuntime implements AutoCloseable {
     private final Verifier verifier;
     private final AccountStore accounts;
     private final PassRunner passes;
+    private final CalendarProvider provider;
 
     public SyncRuntime(CalsyncConfig config) {
         this(config, System.getenv());
@@ -60,6 +61,7 @@ public final class SyncRuntime implements AutoCloseable {
                             logListener.onCall(calendar, kind, outcome);
                         }),
                 ProviderAssembly.declaredIn(config));
+        this.provider = provider;
         Recurrences recurrences = new LibRecurRecurrences();
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);
         accounts = new AccountStore(dataSource, clock);
@@ -90,6 +92,11 @@ public final class SyncRuntime implements AutoCloseable {
     /** The one way a CLI verb runs a pass: paused groups are skipped, refused grants pause their groups. */
     public PassRunner passes() {
         return passes;
+    }
+
+    /** Every account's adapter behind one provider. */
+    public CalendarProvider provider() {
+        return provider;
     }
 
     /** Every provider call this runtime made, by kind. */
