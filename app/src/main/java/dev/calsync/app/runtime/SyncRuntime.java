@@ -6,6 +6,7 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
+import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
@@ -54,15 +55,16 @@ public final class SyncRuntime implements AutoCloseable {
         store = new JdbcSyncStore(dataSource, clock);
         ApiCallLog callLog = new ApiCallLog(dataSource, clock);
         var logListener = callLog.listener();
+        CallListener observed = (calendar, kind, outcome) -> {
+            calls.onCall(calendar, kind, outcome);
+            logListener.onCall(calendar, kind, outcome);
+        };
+        Recurrences recurrences = new LibRecurRecurrences();
         CalendarProvider provider = ProviderAssembly.route(
-                ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()),
-                        (calendar, kind, outcome) -> {
-                            calls.onCall(calendar, kind, outcome);
-                            logListener.onCall(calendar, kind, outcome);
-                        }),
+                ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()), observed),
+                ProviderAssembly.caldav(config, recurrences, observed),
                 ProviderAssembly.declaredIn(config));
         this.provider = provider;
-        Recurrences recurrences = new LibRecurRecurrences();
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);
         accounts = new AccountStore(dataSource, clock);
         passes = new PassRunner(engine, store, new AccountPauses(accounts, store, id -> config.account(id)
