@@ -129,13 +129,15 @@ public final class BenchReport {
         }
         md.append("\n");
         md.append("Lower bound: polling = polls × source calendars + changes × targets (naive and full are held to "
-                + "the 15-minute poller's bound); push = one list per changed calendar per notification burst + "
-                + "changes × targets + channel renewals + safety-poll lists. A change is a source event whose blocks "
-                + "must change, counted once per pass however often it was edited since the last one (a series edit "
-                + "is one; an edited occurrence is one); targets = calendars in the group − 1. Calls exclude the initial "
-                + "sync and the end-of-day verify, and include every retry and error answer. Propagation is simulated "
+                + "the 15-minute poller's bound); push = one list per changed calendar per debounce window with a "
+                + "user change + changes × targets + channel renewals + safety-poll lists. A change is a source event "
+                + "whose blocks must change, counted once per pass however often it was edited since the last one (a "
+                + "series edit is one; an edited occurrence is one); targets = calendars in the group − 1. Calls "
+                + "exclude the initial sync and the end-of-day verify, and include every retry and error answer. Propagation is simulated "
                 + "time from the change to the pass that picked it up, plus that pass's real duration; push's wall "
-                + "clock is notification delivery + pass (its 2 s debounce is simulated).\n\n");
+                + "clock is notification delivery + pass (its debounce window is simulated). Push runs the service's "
+                + "own push rules and classes (calsync-push): fixed debounce windows, the echo ledger, channel "
+                + "renewal.\n\n");
         for (ModeResult m : result.modes().values()) {
             md.append(String.format(Locale.ROOT, "- **%s**: initial sync %s calls/user; excess over bound %s; "
                     + "fault calls %s; engine CPU %s s per 1,000 user-days (whole process %s s); wall %s s; "

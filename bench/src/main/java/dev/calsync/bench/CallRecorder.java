@@ -7,14 +7,12 @@ import dev.calsync.core.provider.CallTally;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine's provider listener in one batch: feeds a {@link CallTally} (the app's own counter) and keeps what
- * the benchmark needs on top: calls by kind and outcome, calls per user (for the per-minute peak) and successful
- * writes per calendar (each one causes exactly one push notification: the echo to absorb).
+ * the benchmark needs on top: calls by kind and outcome, and calls per user (for the per-minute peak).
  */
 final class CallRecorder implements CallListener {
     final CallTally tally = new CallTally();
@@ -22,7 +20,6 @@ final class CallRecorder implements CallListener {
     private final Map<String, Integer> userOfCalendar;
     private final Map<String, Integer> userOfAccount;
     private final AtomicLongArray perUser;
-    private final Map<String, AtomicLong> okWritesByCalendar = new ConcurrentHashMap<>();
 
     CallRecorder(Map<String, Integer> userOfCalendar, Map<String, Integer> userOfAccount, int users) {
         this.userOfCalendar = userOfCalendar;
@@ -41,20 +38,10 @@ final class CallRecorder implements CallListener {
         if (user != null) {
             perUser.incrementAndGet(user);
         }
-        boolean write = kind == CallKind.INSERT || kind == CallKind.UPDATE || kind == CallKind.DELETE
-                || kind == CallKind.PATCH;
-        if (write && "ok".equals(outcome)) {
-            okWritesByCalendar.computeIfAbsent(calendar.calendarId(), c -> new AtomicLong()).incrementAndGet();
-        }
     }
 
     long userCalls(int user) {
         return perUser.get(user);
-    }
-
-    long okWrites(String calendarId) {
-        AtomicLong n = okWritesByCalendar.get(calendarId);
-        return n == null ? 0 : n.get();
     }
 
     /** "list ok" → n, "list 410" → n, "insert 409" → n, … */

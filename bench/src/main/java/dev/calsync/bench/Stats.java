@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Everything measured in one mode, over all its batches; turned into a {@link ModeResult} at the end. */
 final class Stats {
-    final Benchmark.ModeSpec spec;
+    final ModeSpec spec;
     final int users;
     final int days;
     /** Simulated hours per user (days × 24 unless a mode is cut short); per-day figures are calls / user-days. */
@@ -60,11 +60,12 @@ final class Stats {
     private final List<Double> wallLatencies = new ArrayList<>();
     // push
     long notifications;
-    long syncNotifications;
-    long userNotifications;
+    long channelOpenedNotifications;
+    long acceptedNotifications;
     long echoNotifications;
     long echoListsAvoided;
     long staleChannelNotifications;
+    long rejectedNotifications;
     // calls
     long initialCalls;
     final Map<String, Long> initialByKind = new TreeMap<>();
@@ -81,7 +82,7 @@ final class Stats {
     final Map<String, Long> problemsByKind = new TreeMap<>();
     final List<String> problemSamples = new ArrayList<>();
 
-    Stats(Benchmark.ModeSpec spec, int users, int days) {
+    Stats(ModeSpec spec, int users, int days) {
         this.spec = spec;
         this.users = users;
         this.days = days;
@@ -127,11 +128,12 @@ final class Stats {
         latencies.addAll(b.latencies);
         wallLatencies.addAll(b.wallLatencies);
         notifications += b.notifications;
-        syncNotifications += b.syncNotifications;
-        userNotifications += b.userNotifications;
+        channelOpenedNotifications += b.channelOpenedNotifications;
+        acceptedNotifications += b.acceptedNotifications;
         echoNotifications += b.echoNotifications;
         echoListsAvoided += b.echoListsAvoided;
         staleChannelNotifications += b.staleChannelNotifications;
+        rejectedNotifications += b.rejectedNotifications;
         initialCalls += b.initialCalls;
         b.initialByKind.forEach((k, v) -> initialByKind.merge(k, v, Long::sum));
         dayCalls += b.dayCalls;
@@ -151,7 +153,7 @@ final class Stats {
         }
     }
 
-    void recordPass(Benchmark.PassOutcome outcome) {
+    void recordPass(PassOutcome outcome) {
         passes.increment();
         cpuNanos.add(outcome.cpuNanos());
         passWallNanos.add(outcome.wallNanos());
@@ -292,15 +294,19 @@ final class Stats {
         if (spec.push()) {
             Map<String, Object> push = new LinkedHashMap<>();
             push.put("notificationsReceived", notifications);
-            push.put("syncNotifications", syncNotifications);
-            push.put("userChangeNotifications", userNotifications);
+            push.put("channelOpenedNotifications", channelOpenedNotifications);
+            // Each user change notifies once; accepted notifications beyond them are echoes that were not absorbed.
+            push.put("userChangeNotifications", changes);
+            push.put("acceptedNotifications", acceptedNotifications);
             push.put("echoNotificationsAbsorbed", echoNotifications);
-            push.put("echoLists", 0);
+            push.put("echoLists", Math.max(0, acceptedNotifications - changes));
+            push.put("userChangesTakenForEchoes", Math.max(0, changes - acceptedNotifications));
             push.put("echoListsAvoided", echoListsAvoided);
             push.put("notifiedPasses", notifiedPasses);
             push.put("safetyPolls", safetyPolls);
             push.put("channelRenewals", renewals);
             push.put("staleChannelNotifications", staleChannelNotifications);
+            push.put("rejectedNotifications", rejectedNotifications);
             d.put("push", push);
         }
         d.put("engineCpuSecondsPer1000UserDays", round(cpuNanos.sum() / 1e9 / userDays * 1000, 2));

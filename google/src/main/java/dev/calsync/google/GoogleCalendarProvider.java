@@ -3,7 +3,6 @@ package dev.calsync.google;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.services.calendar.model.CalendarList;
 import com.google.api.services.calendar.model.CalendarListEntry;
-import com.google.api.services.calendar.model.Channel;
 import com.google.api.services.calendar.model.Event;
 import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockHandle;
@@ -22,10 +21,8 @@ import dev.calsync.core.provider.UpdateOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -52,8 +49,8 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     private static final Set<Integer> INSERT_HANDLED = Set.of(409);
     private static final Set<Integer> UPDATE_HANDLED = Set.of(404);
     private static final Set<Integer> DELETE_HANDLED = Set.of(404, 410);
-    private static final Set<Integer> STOP_HANDLED = Set.of(404);
-    private static final String ALL_CALENDARS = "*";
+    /** The calendar id of calls about an account rather than one calendar (calendarList, channels.stop). */
+    static final String ALL_CALENDARS = "*";
 
     private final GoogleCallExecutor executor;
     private final EventLister lister;
@@ -178,36 +175,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         return answer.refused() ? DeleteOutcome.ALREADY_GONE : DeleteOutcome.DELETED;
     }
 
-    /**
-     * Opens a push channel on a calendar's events (events.watch, type web_hook).
-     *
-     * @param token      echoed in every notification's X-Goog-Channel-Token, ≤ 256 chars
-     * @param ttlSeconds requested lifetime; Google may shorten it, see the returned expiration
-     */
-    public WatchChannel watch(CalendarRef calendar, String channelId, String address, String token, long ttlSeconds) {
-        Map<String, String> params = new HashMap<>();
-        params.put("ttl", Long.toString(ttlSeconds));
-        Channel request = new Channel().setId(channelId).setType("web_hook").setAddress(address).setToken(token)
-                .setParams(params);
-        Channel opened = executor.send(calendar, CallKind.WATCH,
-                client -> client.events().watch(calendar.calendarId(), request).execute());
-        if (opened == null || opened.getResourceId() == null) {
-            throw GoogleFailures.malformed(calendar, CallKind.WATCH, "channel without resourceId", null);
-        }
-        Instant expiration = opened.getExpiration() == null ? null : Instant.ofEpochMilli(opened.getExpiration());
-        return new WatchChannel(channelId, opened.getResourceId(), expiration);
-    }
-
-    /**
-     * Stops a push channel (channels.stop).
-     *
-     * @return false when Google no longer knew the channel (already expired or stopped): nothing left to do
-     */
-    public boolean stopChannel(String accountId, String channelId, String resourceId) {
-        Channel channel = new Channel().setId(channelId).setResourceId(resourceId);
-        var answer = executor.send(new CalendarRef(accountId, ALL_CALENDARS), CallKind.STOP, STOP_HANDLED,
-                client -> client.channels().stop(channel).execute());
-        return !answer.refused();
+    /** For the adapter's other ports (push channels): the same clients, retries and call listener. */
+    GoogleCallExecutor executor() {
+        return executor;
     }
 
     /** Everything but the token source has a default suitable for production. */

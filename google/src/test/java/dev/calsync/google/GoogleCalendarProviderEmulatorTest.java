@@ -420,19 +420,4 @@ class GoogleCalendarProviderEmulatorTest {
         assertThat(echo.privateProperties()).containsAllEntriesOf(MARKER);
         assertThat(BlockBody.contentHashOf(echo)).isEqualTo(body.contentHash());
     }
-
-    // ---- push ----
-
-    @Test
-    void watchOpensAChannelAndStopClosesIt() {
-        WatchChannel channel = provider.watch(CAL, "chan-1", "https://calsync.example/hooks/google", "hmac", 3600);
-
-        assertThat(channel.channelId()).isEqualTo("chan-1");
-        assertThat(channel.resourceId()).isNotBlank();
-        assertThat(channel.expiration()).isAfter(Instant.now());
-        assertThat(provider.stopChannel(ACCOUNT, "chan-1", channel.resourceId())).isTrue();
-        assertThat(provider.stopChannel(ACCOUNT, "chan-1", channel.resourceId())).isFalse();
-        assertThat(calls.calls).extracting(RecordingCallListener.Call::kind).containsExactly(CallKind.WATCH, CallKind.STOP,
-                CallKind.STOP);
-    }
 }

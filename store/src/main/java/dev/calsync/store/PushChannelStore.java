@@ -1,6 +1,9 @@
 package dev.calsync.store;
 
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.push.ChangeChannel;
+import dev.calsync.core.push.ChannelRegistry;
+import dev.calsync.core.push.EchoLedger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,20 +19,9 @@ import javax.sql.DataSource;
 /**
  * The {@code push_channels} and {@code push_echoes} tables: the push channels calsync opened (shared by every node,
  * so that any node can check a notification and renew or stop any channel) and the notifications expected for
- * calsync's own writes.
+ * calsync's own writes. The provider's handle of a channel is kept in {@code resource_id}.
  */
-public final class PushChannelStore {
-
-    /**
-     * One channel: the calendar it watches, Google's resource id for it, and when it runs out. A channel being
-     * opened (filed, its watch call not answered yet) has neither resource id nor expiration.
-     */
-    public record Channel(String channelId, CalendarRef calendar, String resourceId, Instant expiration,
-                          Instant createdAt) {
-        public boolean pending() {
-            return resourceId == null;
-        }
-    }
+public final class PushChannelStore implements ChannelRegistry, EchoLedger {
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -39,33 +31,33 @@ public final class PushChannelStore {
         this.clock = clock;
     }
 
-    public void save(Channel channel) {
+    public void save(ChangeChannel channel) {
         jdbc.inTransactionDo(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO push_channels"
                     + " (channel_id, account_id, calendar_id, resource_id, expiration, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, channel.channelId());
+                ps.setString(1, channel.id());
                 ps.setString(2, channel.calendar().accountId());
                 ps.setString(3, channel.calendar().calendarId());
-                ps.setString(4, channel.resourceId());
+                ps.setString(4, channel.handle());
                 Jdbc.setTimestamp(ps, 5, channel.expiration());
-                Jdbc.setTimestamp(ps, 6, channel.createdAt() != null ? channel.createdAt() : clock.instant());
+                Jdbc.setTimestamp(ps, 6, clock.instant());
                 ps.executeUpdate();
             }
         });
     }
 
-    /** Files a channel about to be opened (its events.watch not sent yet), so its first notification finds it. */
+    @Override
     public void opening(String channelId, CalendarRef calendar) {
-        save(new Channel(channelId, calendar, null, null, clock.instant()));
+        save(new ChangeChannel(channelId, calendar, null, null));
     }
 
-    /** What events.watch answered for a channel filed with {@link #opening}; false when the row is gone. */
-    public boolean opened(String channelId, String resourceId, Instant expiration) {
+    @Override
+    public boolean opened(String channelId, String handle, Instant expiration) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("UPDATE push_channels SET resource_id = ?,"
                     + " expiration = ? WHERE channel_id = ?")) {
-                ps.setString(1, resourceId);
+                ps.setString(1, handle);
                 Jdbc.setTimestamp(ps, 2, expiration);
                 ps.setString(3, channelId);
                 return ps.executeUpdate() == 1;
@@ -73,14 +65,16 @@ public final class PushChannelStore {
         });
     }
 
-    public Optional<Channel> find(String channelId) {
-        List<Channel> found = query("SELECT channel_id, account_id, calendar_id, resource_id, expiration, created_at"
+    @Override
+    public Optional<ChangeChannel> find(String channelId) {
+        List<ChangeChannel> found = query("SELECT channel_id, account_id, calendar_id, resource_id, expiration"
                 + " FROM push_channels WHERE channel_id = ?", channelId);
         return found.stream().findFirst();
     }
 
-    public List<Channel> all() {
-        return query("SELECT channel_id, account_id, calendar_id, resource_id, expiration, created_at"
+    @Override
+    public List<ChangeChannel> all() {
+        return query("SELECT channel_id, account_id, calendar_id, resource_id, expiration"
                 + " FROM push_channels ORDER BY account_id, calendar_id, created_at");
     }
 
@@ -99,6 +93,7 @@ public final class PushChannelStore {
         });
     }
 
+    @Override
     public boolean delete(String channelId) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM push_channels WHERE channel_id = ?")) {
@@ -124,11 +119,9 @@ public final class PushChannelStore {
 
     // --- echoes of our own writes ---------------------------------------------------------------------------
 
-    /**
-     * One more notification to expect on {@code calendar}, for a write about to be sent; the expectation lasts
-     * {@code window}. Called before the write, so the notification can never arrive before it is expected.
-     */
-    public void expectEcho(CalendarRef calendar, Duration window) {
+    /** Called before the write, so the notification can never arrive before it is expected. */
+    @Override
+    public void expect(CalendarRef calendar, Duration window) {
         Instant now = clock.instant();
         Instant until = now.plus(window);
         jdbc.inTransactionDo(connection -> {
@@ -155,17 +148,13 @@ public final class PushChannelStore {
         });
     }
 
-    /** Takes back an expectation whose write changed nothing (refused, failed): no notification will come. */
-    public void cancelEcho(CalendarRef calendar) {
+    @Override
+    public void cancel(CalendarRef calendar) {
         takeEcho(calendar, null);
     }
 
-    /**
-     * Absorbs a notification on {@code calendar} as the echo of one of our writes, if one is still expected.
-     *
-     * @return true when it was an expected echo (and is now used up)
-     */
-    public boolean absorbEcho(CalendarRef calendar) {
+    @Override
+    public boolean absorb(CalendarRef calendar) {
         return takeEcho(calendar, clock.instant());
     }
 
@@ -184,8 +173,8 @@ public final class PushChannelStore {
         });
     }
 
-    /** Removes expectations that ran out (housekeeping; expired ones are never used anyway). */
-    public int purgeExpiredEchoes() {
+    @Override
+    public int purgeExpired() {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM push_echoes WHERE expires_at < ?")) {
                 Jdbc.setTimestamp(ps, 1, clock.instant());
@@ -194,14 +183,14 @@ public final class PushChannelStore {
         });
     }
 
-    private List<Channel> query(String sql, String... args) {
+    private List<ChangeChannel> query(String sql, String... args) {
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     ps.setString(i + 1, args[i]);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Channel> channels = new ArrayList<>();
+                    List<ChangeChannel> channels = new ArrayList<>();
                     while (rs.next()) {
                         channels.add(row(rs));
                     }
@@ -211,10 +200,9 @@ public final class PushChannelStore {
         });
     }
 
-    private static Channel row(ResultSet rs) throws SQLException {
+    private static ChangeChannel row(ResultSet rs) throws SQLException {
         OffsetDateTime expiration = rs.getObject(5, OffsetDateTime.class);
-        OffsetDateTime created = rs.getObject(6, OffsetDateTime.class);
-        return new Channel(rs.getString(1), new CalendarRef(rs.getString(2), rs.getString(3)), rs.getString(4),
-                expiration == null ? null : expiration.toInstant(), created == null ? null : created.toInstant());
+        return new ChangeChannel(rs.getString(1), new CalendarRef(rs.getString(2), rs.getString(3)), rs.getString(4),
+                expiration == null ? null : expiration.toInstant());
     }
 }

@@ -1,12 +1,16 @@
 package dev.calsync.app.assembly;
 
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.caldav.CaldavAccount;
+import dev.calsync.caldav.CaldavCalendarProvider;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.RoutingCalendarProvider;
+import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.google.AccessTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
+import java.net.URI;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,6 +22,7 @@ import java.util.function.Function;
  */
 public final class ProviderAssembly {
     public static final String GOOGLE = "google";
+    public static final String CALDAV = "caldav";
 
     private ProviderAssembly() {
     }
@@ -32,14 +37,23 @@ public final class ProviderAssembly {
         return google(config, StaticAccessTokens.of("connecting", accessToken), CallListener.NONE);
     }
 
+    /** The CalDAV adapter for the CalDAV accounts the configuration declares (passwords from the file or the environment). */
+    public static CaldavCalendarProvider caldav(CalsyncConfig config, Recurrences recurrences, CallListener calls) {
+        CaldavCalendarProvider.Builder builder = CaldavCalendarProvider.builder().recurrences(recurrences)
+                .callListener(calls);
+        config.accounts().stream().filter(a -> CALDAV.equals(a.provider())).forEach(a -> builder.account(a.id(),
+                new CaldavAccount(URI.create(a.url()), a.username(), a.password())));
+        return builder.build();
+    }
+
     /**
      * Every adapter behind one provider that routes by the account's provider.
      *
      * @param providerOfAccount an account's provider name ({@value #GOOGLE} when the account says none)
      */
-    public static RoutingCalendarProvider route(GoogleCalendarProvider google,
+    public static RoutingCalendarProvider route(GoogleCalendarProvider google, CaldavCalendarProvider caldav,
                                                 Function<String, String> providerOfAccount) {
-        return new RoutingCalendarProvider(Map.of(GOOGLE, google), providerOfAccount);
+        return new RoutingCalendarProvider(Map.of(GOOGLE, google, CALDAV, caldav), providerOfAccount);
     }
 
     /** An account's provider as the configuration declares it, or Google. */

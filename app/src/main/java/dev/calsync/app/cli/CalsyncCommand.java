@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             VerifyCommand.class,
             CleanupCommand.class,
+            CalendarsCommand.class,
             EmulatorCommand.class,
             BenchCommand.class,
         })

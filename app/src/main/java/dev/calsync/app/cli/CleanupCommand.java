@@ -1,5 +1,6 @@
 package dev.calsync.app.cli;
 
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.runtime.Reports;
 import dev.calsync.app.runtime.SyncRuntime;
@@ -9,6 +10,7 @@ import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncRequest;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +48,14 @@ public final class CleanupCommand implements Callable<Integer> {
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
             for (SyncGroup group : loaded.groups()) {
                 Map<CallKind, Long> before = runtime.calls().snapshot();
-                GroupReport report = runtime.engine().sync(group, SyncRequest.fullReconcile());
+                Optional<PassRunner.Ran> ran = runtime.passes().run(group, SyncRequest.fullReconcile());
+                if (ran.isEmpty()) {
+                    // Paused as for sync: a group whose account needs reconnecting is not touched.
+                    Reports.printPaused(out, group.id(), runtime.passes().pauses().accountsNeedingReconnect(group));
+                    allSynced = false;
+                    continue;
+                }
+                GroupReport report = ran.get().report();
                 allSynced &= report.outcome() == GroupReport.Outcome.SYNCED;
                 Reports.printSync(out, report, runtime.calls().since(before));
             }

@@ -2,6 +2,7 @@ package dev.calsync.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.runtime.Reports;
 import dev.calsync.app.runtime.SyncRuntime;
@@ -12,6 +13,7 @@ import dev.calsync.core.sync.SyncRequest;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -57,12 +59,15 @@ public final class SyncCommand implements Callable<Integer> {
         try (SyncRuntime runtime = new SyncRuntime(loaded, context.env())) {
             ArrayNode results = Reports.object().arrayNode();
             for (SyncGroup group : groups) {
+                Map<CallKind, Long> before = runtime.calls().snapshot();
                 if (resume) {
-                    runtime.resume(group);
+                    runtime.passes().pauses().resume(group);
                 }
-                if (runtime.store().isPaused(group.id())) {
+                Optional<PassRunner.Ran> ran = runtime.passes().run(group,
+                        full ? SyncRequest.fullReconcile() : SyncRequest.poll());
+                if (ran.isEmpty()) {
                     // Paused (an account needs reconnecting): nothing read, nothing written, nothing deleted.
-                    List<String> accounts = runtime.accountsNeedingReconnect(group);
+                    List<String> accounts = runtime.passes().pauses().accountsNeedingReconnect(group);
                     allSynced = false;
                     if (json) {
                         results.add(Reports.pausedJson(group.id(), accounts));
@@ -71,12 +76,10 @@ public final class SyncCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                Map<CallKind, Long> before = runtime.calls().snapshot();
-                GroupReport report = runtime.engine().sync(group, full ? SyncRequest.fullReconcile() : SyncRequest.poll());
+                GroupReport report = ran.get().report();
                 Map<CallKind, Long> calls = runtime.calls().since(before);
                 allSynced &= report.outcome() != GroupReport.Outcome.PARTIAL;
-                List<String> paused = report.reconnectNeeded().isEmpty() ? List.of()
-                        : runtime.pauseForReconnect(report.reconnectNeeded());
+                List<String> paused = ran.get().pausedGroups();
                 if (json) {
                     ObjectNode node = Reports.syncJson(report, calls);
                     node.set("reconnectNeeded", Reports.strings(report.reconnectNeeded().stream().sorted().toList()));

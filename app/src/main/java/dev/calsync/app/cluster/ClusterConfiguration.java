@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.push.PushProperties;
 import dev.calsync.app.runtime.LeaseSettings;
@@ -15,11 +16,13 @@ import dev.calsync.app.runtime.SafetyReconcile;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.push.EchoingProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
@@ -74,19 +77,21 @@ public class ClusterConfiguration {
 
     /**
      * The node's one engine, for scheduled, push and dashboard passes alike, over the node's providers as
-     * {@link ObservedProvider} sees it (metrics, propagation times and, with push on, the echo ledger).
+     * {@link ObservedProvider} sees it (metrics, propagation times) and, with push on, with each block write's echo
+     * announced in the shared database, so whichever node receives the notification can absorb it.
      */
     @Bean
     ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, PushChannelStore channels,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
                             Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
                             Clock clock) {
-        ObservedProvider.Echoes echoes = settings.config().push().enabled()
-                ? echoLedger(channels, push.echoWindow()) : ObservedProvider.Echoes.NONE;
-        ObservedProvider provider = new ObservedProvider(providers, metrics, echoes);
+        CalendarProvider writes = settings.config().push().enabled()
+                ? new EchoingProvider(providers, channels, push.echoWindow()) : providers;
+        ObservedProvider provider = new ObservedProvider(writes, metrics);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
-        return new ClusterSync(engine, provider, store, queries, pauses, metrics, lastPasses, clock);
+        return new ClusterSync(new PassRunner(engine, store, pauses), provider, store, queries, metrics, lastPasses,
+                clock);
     }
 
     @Bean
@@ -175,29 +180,5 @@ public class ClusterConfiguration {
     RecurringTask<Void> clusterPlanTask(TaskPlanner planner, ClusterProperties properties) {
         return Tasks.recurring(PLAN_TASK, FixedDelay.of(properties.planInterval()))
                 .execute((instance, context) -> planner.plan(context.getSchedulerClient()));
-    }
-
-    /** Echoes announced in the shared database, so whichever node receives the notification can absorb it. */
-    private static ObservedProvider.Echoes echoLedger(PushChannelStore channels, Duration window) {
-        return new ObservedProvider.Echoes() {
-            @Override
-            public void expect(CalendarRef calendar) {
-                try {
-                    channels.expectEcho(calendar, window);
-                } catch (RuntimeException e) {
-                    // Only an optimisation: without it the echo costs one incremental list.
-                    LOG.debug("could not record an expected echo on {}", calendar, e);
-                }
-            }
-
-            @Override
-            public void cancel(CalendarRef calendar) {
-                try {
-                    channels.cancelEcho(calendar);
-                } catch (RuntimeException e) {
-                    LOG.debug("could not take back an expected echo on {}", calendar, e);
-                }
-            }
-        };
     }
 }

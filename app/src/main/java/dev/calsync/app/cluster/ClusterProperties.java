@@ -1,5 +1,6 @@
 package dev.calsync.app.cluster;
 
+import dev.calsync.push.PushTiming;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,7 +30,7 @@ public record ClusterProperties(
         planInterval = planInterval == null ? Duration.ofSeconds(30) : planInterval;
         reconcileInterval = reconcileInterval == null ? Duration.ofDays(1) : reconcileInterval;
         horizonInterval = horizonInterval == null ? Duration.ofDays(1) : horizonInterval;
-        channelInterval = channelInterval == null ? Duration.ofMinutes(10) : channelInterval;
+        channelInterval = channelInterval == null ? PushTiming.DEFAULTS.channelRound() : channelInterval;
         leaseHeldRetry = leaseHeldRetry == null ? Duration.ofSeconds(2) : leaseHeldRetry;
         failureRetry = failureRetry == null ? Duration.ofSeconds(30) : failureRetry;
     }

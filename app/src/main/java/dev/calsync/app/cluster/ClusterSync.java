@@ -1,6 +1,6 @@
 package dev.calsync.app.cluster;
 
-import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
@@ -39,29 +39,27 @@ public final class ClusterSync {
         }
     }
 
-    private final SyncEngine engine;
+    private final PassRunner passes;
     private final ObservedProvider provider;
     private final JdbcSyncStore store;
     private final ClusterQueries queries;
-    private final AccountPauses pauses;
     private final CalsyncMetrics metrics;
     private final LastPasses lastPasses;
     private final Clock clock;
 
-    ClusterSync(SyncEngine engine, ObservedProvider provider, JdbcSyncStore store, ClusterQueries queries,
-                AccountPauses pauses, CalsyncMetrics metrics, LastPasses lastPasses, Clock clock) {
-        this.engine = engine;
+    ClusterSync(PassRunner passes, ObservedProvider provider, JdbcSyncStore store, ClusterQueries queries,
+                CalsyncMetrics metrics, LastPasses lastPasses, Clock clock) {
+        this.passes = passes;
         this.provider = provider;
         this.store = store;
         this.queries = queries;
-        this.pauses = pauses;
         this.metrics = metrics;
         this.lastPasses = lastPasses;
         this.clock = clock;
     }
 
     public SyncEngine engine() {
-        return engine;
+        return passes.engine();
     }
 
     /** The groups that hold {@code calendar}, as stored now. */
@@ -75,14 +73,11 @@ public final class ClusterSync {
 
     /** @return the pass's report, or empty when the group is paused (nothing read or written) */
     public Optional<GroupReport> run(SyncGroup group, SyncRequest request, Trigger trigger) {
-        if (store.isPaused(group.id())) {
-            return Optional.empty();
-        }
         provider.beginPass();
-        GroupReport report;
+        Optional<PassRunner.Ran> ran;
         List<Instant> changed;
         try {
-            report = engine.sync(group, request);
+            ran = passes.run(group, request);
         } catch (RuntimeException e) {
             metrics.passFailed(trigger.label(), group.id());
             LOG.atWarn().addKeyValue("group", group.id()).addKeyValue("trigger", trigger.label())
@@ -91,8 +86,11 @@ public final class ClusterSync {
         } finally {
             changed = provider.endPass();
         }
+        if (ran.isEmpty()) {
+            return Optional.empty();
+        }
+        GroupReport report = ran.get().report();
         Instant end = clock.instant();
-        report.reconnectNeeded().forEach(pauses::reconnectNeeded);
         metrics.pass(trigger.label(), report);
         if (report.outcome() != GroupReport.Outcome.LEASE_HELD) {
             recordLastPass(report, end);

@@ -13,8 +13,10 @@ import java.util.Set;
 final class AccountsBinder {
 
     static final String GOOGLE = "google";
-    private static final Set<String> PROVIDERS = Set.of(GOOGLE);
-    private static final Set<String> KEYS = Set.of("id", "provider", "accessToken", "owner");
+    static final String CALDAV = "caldav";
+    private static final Set<String> PROVIDERS = Set.of(GOOGLE, CALDAV);
+    private static final Set<String> KEYS = Set.of("id", "provider", "accessToken", "owner", "url", "username",
+            "password");
 
     private final ConfigTree tree;
 
@@ -56,10 +58,15 @@ final class AccountsBinder {
             String provider = tree.text(node, "provider", path).orElse(GOOGLE).trim();
             if (!PROVIDERS.contains(provider)) {
                 tree.problem(ConfigTree.child(path, "provider"),
-                        "unsupported provider '" + provider + "' (supported: " + GOOGLE + ")");
+                        "unsupported provider '" + provider + "' (supported: " + GOOGLE + ", " + CALDAV + ")");
             }
             Optional<String> token = tree.text(node, "accessToken", path);
-            if (token.isEmpty() || token.get().isBlank()) {
+            Optional<String> url = tree.text(node, "url", path);
+            Optional<String> username = tree.text(node, "username", path);
+            Optional<String> password = tree.text(node, "password", path);
+            if (CALDAV.equals(provider)) {
+                checkCaldav(path, id, url, username, password);
+            } else if (token.isEmpty() || token.get().isBlank()) {
                 String hint = id.map(EnvironmentOverrides::accessTokenVariable)
                         .map(v -> " (set it here or in " + v + ")").orElse("");
                 tree.problem(ConfigTree.child(path, "accessToken"), "required" + hint);
@@ -69,8 +76,28 @@ final class AccountsBinder {
                 tree.problem(ConfigTree.child(path, "owner"), "must not be blank");
             }
             id.ifPresent(value -> accounts.add(new AccountConfig(value, provider,
-                    token.map(String::trim).orElse(null), owner.orElse(null))));
+                    token.map(String::trim).orElse(null), owner.orElse(null), url.map(String::trim).orElse(null),
+                    username.orElse(null), password.orElse(null))));
         }
         return accounts;
+    }
+
+    /** A CalDAV account names its server, its user and (here or in the environment) its password. */
+    private void checkCaldav(String path, Optional<String> id, Optional<String> url, Optional<String> username,
+                             Optional<String> password) {
+        if (url.isEmpty() || url.get().isBlank()) {
+            tree.problem(ConfigTree.child(path, "url"), "required for a caldav account (the server, e.g. "
+                    + "https://caldav.icloud.com/)");
+        } else if (!url.get().trim().matches("(?i)https?://[^/\\s]+(/.*)?")) {
+            tree.problem(ConfigTree.child(path, "url"), "not an http(s) URL '" + url.get().trim() + "'");
+        }
+        if (username.isEmpty() || username.get().isBlank()) {
+            tree.problem(ConfigTree.child(path, "username"), "required for a caldav account");
+        }
+        if (password.isEmpty() || password.get().isEmpty()) {
+            String hint = id.map(EnvironmentOverrides::passwordVariable)
+                    .map(v -> " (set it here or in " + v + ")").orElse("");
+            tree.problem(ConfigTree.child(path, "password"), "required for a caldav account" + hint);
+        }
     }
 }

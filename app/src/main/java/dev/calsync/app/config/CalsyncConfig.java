@@ -42,10 +42,10 @@ public record CalsyncConfig(
         return groups.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
-    /** Account id to its static access token, in file order. */
+    /** Account id to its static access token, in file order (accounts signed in with a token only). */
     public Map<String, String> accessTokens() {
         Map<String, String> tokens = new LinkedHashMap<>();
-        accounts.forEach(a -> tokens.put(a.id(), a.accessToken()));
+        accounts.stream().filter(a -> a.accessToken() != null).forEach(a -> tokens.put(a.id(), a.accessToken()));
         return tokens;
     }
 }

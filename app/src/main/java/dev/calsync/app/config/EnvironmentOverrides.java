@@ -45,8 +45,17 @@ public final class EnvironmentOverrides {
      * with the id upper-cased and every character other than a letter or digit turned into '_'.
      */
     public static String accessTokenVariable(String accountId) {
+        return accountVariable(accountId, "ACCESS_TOKEN");
+    }
+
+    /** The variable holding a CalDAV account's password: {@code CALSYNC_ACCOUNT_<ID>_PASSWORD}. */
+    public static String passwordVariable(String accountId) {
+        return accountVariable(accountId, "PASSWORD");
+    }
+
+    private static String accountVariable(String accountId, String what) {
         String id = accountId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-        return "CALSYNC_ACCOUNT_" + id + "_ACCESS_TOKEN";
+        return "CALSYNC_ACCOUNT_" + id + "_" + what;
     }
 
     /**
@@ -75,11 +84,15 @@ public final class EnvironmentOverrides {
         if (root.get("accounts") instanceof ArrayNode accounts) {
             for (int i = 0; i < accounts.size(); i++) {
                 if (accounts.get(i) instanceof ObjectNode account && account.path("id").isValueNode()) {
-                    String variable = accessTokenVariable(account.get("id").asText());
-                    String value = env.get(variable);
-                    if (value != null && !value.isEmpty()) {
-                        account.put("accessToken", value);
-                        sources.put("accounts[" + i + "].accessToken", variable);
+                    String accountId = account.get("id").asText();
+                    Map<String, String> secrets = Map.of("accessToken", accessTokenVariable(accountId),
+                            "password", passwordVariable(accountId));
+                    for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                        String value = env.get(secret.getValue());
+                        if (value != null && !value.isEmpty()) {
+                            account.put(secret.getKey(), value);
+                            sources.put("accounts[" + i + "]." + secret.getKey(), secret.getValue());
+                        }
                     }
                 }
             }

@@ -14,16 +14,21 @@ import dev.calsync.app.cluster.TaskIds;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.push.ChangeChannels;
+import dev.calsync.google.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.google.GoogleChangeChannels;
+import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.NotificationIntake;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,17 +36,24 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Push notifications, on when {@code push.publicUrl} is set: the webhook, the debounced {@value #PUSH_SYNC_TASK}
- * executions it enqueues, and the {@value #CHANNELS_TASK} task that opens, renews and stops channels. With push off
+ * executions it enqueues, and the {@value #CHANNELS_TASK} task that opens, renews and stops channels, each through
+ * the provider's {@link ChangeChannels} (Google's, for now) and the rules of {@code calsync-push}. With push off
  * the webhook refuses everything (404) and the channel task does nothing.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(WebhookController.class)
 public class PushConfiguration {
 
     public static final String PUSH_SYNC_TASK = "push-sync";
     public static final String CHANNELS_TASK = "push-channels";
     /** How long a push sync waits in place for a group another pass holds, before it reschedules itself. */
     static final Duration LEASE_WAIT = Duration.ofSeconds(10);
+
+    /** Each provider's channels when push is on (refusing to start without a usable secret), else none. */
+    static List<ChangeChannels> changeChannels(ServerSettings settings, PushProperties properties,
+                                               GoogleCalendarProvider google) {
+        ChannelTokens tokens = channelTokens(settings, properties);
+        return tokens == null ? List.of() : List.of(new GoogleChangeChannels(google, tokens));
+    }
 
     /** The secret when push is on (refusing to start without a usable one), else null. */
     static ChannelTokens channelTokens(ServerSettings settings, PushProperties properties) {
@@ -51,12 +63,12 @@ public class PushConfiguration {
         String secret = properties.secret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("push.publicUrl is set, so CALSYNC_PUSH_SECRET must be set too: at least "
-                    + PushProperties.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32); "
+                    + ChannelTokens.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32); "
                     + "channel tokens are signed with it");
         }
-        if (secret.length() < PushProperties.MIN_SECRET_LENGTH) {
+        if (secret.length() < ChannelTokens.MIN_SECRET_LENGTH) {
             throw new IllegalStateException("CALSYNC_PUSH_SECRET is too short: use at least "
-                    + PushProperties.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32)");
+                    + ChannelTokens.MIN_SECRET_LENGTH + " random characters (e.g. openssl rand -base64 32)");
         }
         return new ChannelTokens(secret);
     }
@@ -99,28 +111,38 @@ public class PushConfiguration {
     }
 
     @Bean
-    PushNotifications pushNotifications(ServerSettings settings, PushProperties properties,
-                                        PushChannelStore channels, PushDispatcher dispatcher, CalsyncMetrics metrics) {
-        return new PushNotifications(channelTokens(settings, properties), channels, dispatcher, metrics);
+    WebhookController webhookController(ServerSettings settings, PushProperties properties,
+                                        GoogleCalendarProvider google, PushChannelStore channels,
+                                        PushDispatcher dispatcher, CalsyncMetrics metrics, Clock clock) {
+        NotificationIntake.Listener counting = WebhookController.counting(metrics);
+        return new WebhookController(changeChannels(settings, properties, google).stream()
+                .map(provider -> new NotificationIntake(provider, channels, channels, dispatcher, counting, clock))
+                .toList(), metrics);
     }
 
     @Bean
-    RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties, GoogleCalendarProvider google,
-                                         PushChannelStore channels, ClusterQueries queries, CalsyncMetrics metrics,
-                                         ClusterProperties cluster, Clock clock) {
-        ChannelTokens tokens = channelTokens(settings, properties);
-        ChannelManager manager = tokens == null ? null : new ChannelManager(google, channels, queries,
-                tokens, ChannelManager.address(settings.config().push().publicUrl()), properties, metrics, clock);
+    RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties,
+                                         GoogleCalendarProvider google, PushChannelStore channels,
+                                         ClusterQueries queries, CalsyncMetrics metrics, ClusterProperties cluster,
+                                         Clock clock) {
+        List<ChannelKeeper> keepers = changeChannels(settings, properties, google).stream().map(provider ->
+                keeper(provider, settings, properties, channels, queries, metrics, cluster, clock)).toList();
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
-                .execute((instance, context) -> {
-                    if (manager != null) {
-                        manager.maintain();
-                    }
-                });
+                .execute((instance, context) -> keepers.forEach(ChannelKeeper::maintain));
+    }
+
+    /** One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them. */
+    static ChannelKeeper keeper(ChangeChannels provider, ServerSettings settings, PushProperties properties,
+                                PushChannelStore channels, ClusterQueries queries, CalsyncMetrics metrics,
+                                ClusterProperties cluster, Clock clock) {
+        return new ChannelKeeper(provider, channels, channels, queries::calendarsInGroups,
+                WebhookController.address(settings.config().push().publicUrl(), provider.provider()),
+                properties.timing(cluster.channelInterval()),
+                (operation, succeeded) -> metrics.channelOperation(operation, succeeded ? "ok" : "failed"), clock);
     }
 
     /**
-     * {@code /webhooks/**} is for Google, not for people: no sign-in, no session, no CSRF token (the channel token
+     * {@code /webhooks/**} is for providers, not for people: no sign-in, no session, no CSRF token (the channel token
      * authenticates each notification). Ahead of the web layer's chain, which covers everything else.
      */
     @Bean

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.calsync.app.cluster.TaskIds;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.push.DebounceWindows;
+import dev.calsync.push.NotificationIntake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +15,17 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Turns notifications into debounced syncs. Time is cut into debounce windows; the first notification of a calendar
- * in a window schedules one {@code push-sync} execution for the end of the window, under an id made of calendar and
- * window ({@code scheduleIfNotExists}), so every further notification of that window, on any node, adds nothing.
- * The execution is in the shared table before the webhook answers, so a node that dies right after loses nothing;
- * a local timer wakes this node's scheduler at the window's end, so the sync starts at once instead of at the next
- * database poll. A notification arriving while that sync runs falls into a later window and gets a sync of its own.
+ * Turns changes into debounced syncs on db-scheduler. The first change of a calendar in a {@link DebounceWindows
+ * debounce window} schedules one {@code push-sync} execution for the end of the window, under an id made of
+ * calendar and window ({@code scheduleIfNotExists}), so every further change of that window, on any node, adds
+ * nothing. The execution is in the shared table before the webhook answers, so a node that dies right after loses
+ * nothing; a local timer wakes this node's scheduler at the window's end, so the sync starts at once instead of at
+ * the next database poll. A change arriving while that sync runs falls into a later window and gets a sync of its own.
  */
-public final class PushDispatcher implements AutoCloseable {
+public final class PushDispatcher implements NotificationIntake.Debouncer, AutoCloseable {
     private final ObjectProvider<Scheduler> scheduler;
     private final Task<Integer> pushSyncTask;
-    private final Duration debounce;
+    private final DebounceWindows windows;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "calsync-push-debounce");
@@ -35,22 +37,20 @@ public final class PushDispatcher implements AutoCloseable {
                           Clock clock) {
         this.scheduler = scheduler;
         this.pushSyncTask = pushSyncTask;
-        this.debounce = debounce.isZero() || debounce.isNegative() ? Duration.ofMillis(1) : debounce;
+        this.windows = new DebounceWindows(debounce);
         this.clock = clock;
     }
 
-    /** @return true when this notification opened a new window (a sync was scheduled), false when it joined one */
-    public boolean notified(CalendarRef calendar) {
+    @Override
+    public void changed(CalendarRef calendar) {
         Instant now = clock.instant();
-        long window = now.toEpochMilli() / debounce.toMillis();
-        Instant due = Instant.ofEpochMilli((window + 1) * debounce.toMillis());
+        DebounceWindows.Window window = windows.at(now);
         Scheduler client = scheduler.getObject();
-        boolean scheduled = client.scheduleIfNotExists(pushSyncTask.instance(TaskIds.pushSync(calendar, window)), due);
-        if (scheduled) {
-            long delay = Math.max(0, Duration.between(now, due).toMillis()) + 5;
+        if (client.scheduleIfNotExists(pushSyncTask.instance(TaskIds.pushSync(calendar, window.index())),
+                window.closes())) {
+            long delay = Math.max(0, Duration.between(now, window.closes()).toMillis()) + 5;
             timer.schedule(client::triggerCheckForDueExecutions, delay, TimeUnit.MILLISECONDS);
         }
-        return scheduled;
     }
 
     /** Wakes this node's scheduler after {@code delay} (a push sync rescheduled after a busy group). */

@@ -1,5 +1,6 @@
 package dev.calsync.app.runtime;
 
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncRequest;
@@ -51,7 +52,9 @@ public final class SafetyReconcile {
     private final Consumer<String> alerts;
 
     public SafetyReconcile(SyncRuntime runtime) {
-        this(runtime.engine()::sync, runtime.store(), alert -> LOG.log(Level.WARNING, alert));
+        this((group, request) -> runtime.passes().run(group, request).map(PassRunner.Ran::report)
+                .orElseGet(() -> GroupReport.leaseHeld(group.id(), "paused")), runtime.store(),
+                alert -> LOG.log(Level.WARNING, alert));
     }
 
     /** @param alerts receives each integrity alert (the runtime logs them at WARN) */

@@ -6,10 +6,13 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
+import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
+import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
@@ -37,7 +40,8 @@ public final class SyncRuntime implements AutoCloseable {
     private final SyncEngine engine;
     private final Verifier verifier;
     private final AccountStore accounts;
-    private final CalsyncConfig config;
+    private final PassRunner passes;
+    private final CalendarProvider provider;
 
     public SyncRuntime(CalsyncConfig config) {
         this(config, System.getenv());
@@ -51,17 +55,21 @@ public final class SyncRuntime implements AutoCloseable {
         store = new JdbcSyncStore(dataSource, clock);
         ApiCallLog callLog = new ApiCallLog(dataSource, clock);
         var logListener = callLog.listener();
-        CalendarProvider provider = ProviderAssembly.route(
-                ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()),
-                        (calendar, kind, outcome) -> {
-                            calls.onCall(calendar, kind, outcome);
-                            logListener.onCall(calendar, kind, outcome);
-                        }),
-                ProviderAssembly.declaredIn(config));
+        CallListener observed = (calendar, kind, outcome) -> {
+            calls.onCall(calendar, kind, outcome);
+            logListener.onCall(calendar, kind, outcome);
+        };
         Recurrences recurrences = new LibRecurRecurrences();
+        CalendarProvider provider = ProviderAssembly.route(
+                ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()), observed),
+                ProviderAssembly.caldav(config, recurrences, observed),
+                ProviderAssembly.declaredIn(config));
+        this.provider = provider;
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);
         accounts = new AccountStore(dataSource, clock);
-        this.config = config;
+        passes = new PassRunner(engine, store, new AccountPauses(accounts, store, id -> config.account(id)
+                .map(a -> new Account(a.id(), a.owner() == null ? a.id() : a.owner(), a.provider(), null, null, null,
+                        AccountStatus.ACTIVE))));
         verifier = new Verifier(provider, store, recurrences, clock);
         config.groups().forEach(store::saveGroup);
     }
@@ -83,43 +91,14 @@ public final class SyncRuntime implements AutoCloseable {
         return accounts;
     }
 
-    /**
-     * Accounts whose grant was refused (401 after a refresh) are flagged "reconnect needed" and every configured
-     * group using them is paused, so nothing more is read or written, and certainly nothing deleted, until the
-     * person connects the account again. Returns the groups paused now.
-     */
-    public List<String> pauseForReconnect(Set<String> accountIds) {
-        List<String> paused = new ArrayList<>();
-        for (String accountId : accountIds) {
-            Account account = accounts.find(accountId).orElseGet(() -> new Account(accountId,
-                    config.account(accountId).map(AccountConfig::owner).filter(Objects::nonNull).orElse(accountId),
-                    config.account(accountId).map(AccountConfig::provider).orElse("google"), null, null, null,
-                    AccountStatus.ACTIVE));
-            accounts.save(account.withStatus(AccountStatus.RECONNECT_NEEDED));
-            for (SyncGroup group : config.groups()) {
-                boolean uses = group.calendars().stream().anyMatch(c -> c.accountId().equals(accountId));
-                if (uses && !store.isPaused(group.id())) {
-                    store.setPaused(group.id(), true);
-                    paused.add(group.id());
-                }
-            }
-        }
-        return paused;
+    /** The one way a CLI verb runs a pass: paused groups are skipped, refused grants pause their groups. */
+    public PassRunner passes() {
+        return passes;
     }
 
-    /** The group's accounts that need reconnecting (empty when none does). */
-    public List<String> accountsNeedingReconnect(SyncGroup group) {
-        return group.calendars().stream().map(c -> c.accountId()).distinct()
-                .filter(id -> accounts.find(id).map(a -> a.status() == AccountStatus.RECONNECT_NEEDED).orElse(false))
-                .toList();
-    }
-
-    /** After the person reconnected: the group's accounts count as active again and the group runs again. */
-    public void resume(SyncGroup group) {
-        for (String accountId : accountsNeedingReconnect(group)) {
-            accounts.markStatus(accountId, AccountStatus.ACTIVE);
-        }
-        store.setPaused(group.id(), false);
+    /** Every account's adapter behind one provider. */
+    public CalendarProvider provider() {
+        return provider;
     }
 
     /** Every provider call this runtime made, by kind. */

@@ -10,6 +10,7 @@ import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.core.provider.CalendarProvider;
+import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
@@ -85,15 +86,11 @@ public class SyncComponents {
                 settings.config().accessTokens());
     }
 
-    /** The node's Google adapter: every call goes to the quota log and to the Prometheus counters. */
+    /** The node's Google adapter. */
     @Bean
     GoogleCalendarProvider googleAdapter(AccountAccessTokens tokens, ApiCallLog callLog, CalsyncMetrics metrics,
                                          ServerSettings settings) {
-        var log = callLog.listener();
-        return ProviderAssembly.google(settings.config(), tokens, (calendar, kind, outcome) -> {
-            metrics.onCall(calendar, kind, outcome);
-            log.onCall(calendar, kind, outcome);
-        });
+        return ProviderAssembly.google(settings.config(), tokens, observed(callLog, metrics));
     }
 
     /**
@@ -102,11 +99,22 @@ public class SyncComponents {
      */
     @Bean
     @Primary
-    CalendarProvider calendarProvider(GoogleCalendarProvider google, AccountStore accounts, ServerSettings settings) {
+    CalendarProvider calendarProvider(GoogleCalendarProvider google, AccountStore accounts, ServerSettings settings,
+                                      Recurrences recurrences, ApiCallLog callLog, CalsyncMetrics metrics) {
         var declared = ProviderAssembly.declaredIn(settings.config());
-        return ProviderAssembly.route(google, accountId -> accounts.find(accountId)
+        var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics));
+        return ProviderAssembly.route(google, caldav, accountId -> accounts.find(accountId)
                 .map(Account::provider).filter(p -> p != null && !p.isBlank())
                 .orElseGet(() -> declared.apply(accountId)));
+    }
+
+    /** Every provider call of the node goes to the quota log and to the Prometheus counters. */
+    private static CallListener observed(ApiCallLog callLog, CalsyncMetrics metrics) {
+        CallListener log = callLog.listener();
+        return (calendar, kind, outcome) -> {
+            metrics.onCall(calendar, kind, outcome);
+            log.onCall(calendar, kind, outcome);
+        };
     }
 
     @Bean

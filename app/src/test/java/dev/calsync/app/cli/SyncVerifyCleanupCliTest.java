@@ -102,6 +102,25 @@ class SyncVerifyCleanupCliTest {
     }
 
     @Test
+    void calendarsListsEveryAccountsCalendarsWithTheirIdsAndAccess() {
+        emulator.addCalendar("work", "team@work.example", "Team", false);
+
+        CliRun text = run("calendars");
+        CliRun one = run("calendars", "--account", "home", "--json");
+        CliRun unknown = run("calendars", "--account", "nobody");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("account work (google)", "me@work.example", "team@work.example", "Team",
+                "account home (google)", "me@home.example", "primary").doesNotContain("work-token");
+        JsonNode listed = json(one.out());
+        assertThat(listed.at("/accounts").size()).isEqualTo(1);
+        assertThat(listed.at("/accounts/0/calendars/0/id").asText()).isEqualTo("me@home.example");
+        assertThat(listed.at("/accounts/0/calendars/0/access").asText()).isEqualTo("read-write");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no account 'nobody'", "work, home");
+    }
+
+    @Test
     void anUnknownGroupIsAUsageError() {
         CliRun result = run("sync", "--group", "nobody");
 

@@ -156,6 +156,9 @@ class CliIntegrityTest {
 
         Result paused = cli("sync");
         assertThat(paused.out).contains("group alice: skipped, paused until account work is reconnected");
+        Result cleanup = cli("cleanup"); // the same pause rule as sync: a paused group is not touched
+        assertThat(cleanup.out).contains("group alice: skipped, paused until account work is reconnected");
+        assertThat(cleanup.exitCode).isEqualTo(1);
         try (SyncRuntime runtime = runtime()) {
             assertThat(runtime.store().isPaused("alice")).isTrue();
             assertThat(runtime.store().isPaused("bob")).isFalse();

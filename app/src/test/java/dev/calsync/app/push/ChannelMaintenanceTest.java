@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.calsync.app.accounts.EncryptionKey;
+import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
 import dev.calsync.app.fixtures.EmulatorEvents;
@@ -15,9 +16,13 @@ import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.block.BlockIds;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.google.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.google.GoogleChangeChannels;
+import dev.calsync.push.ChannelKeeper;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.PushChannelStore;
@@ -50,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Channel maintenance against the emulator, with {@code serve} running in-process and push pointing at itself (so
  * notifications go through the real webhook). The scheduled {@code push-channels} task runs only once, at start
- * (interval 1h); the rounds under test are run directly on a {@link ChannelManager} built from the application's own
+ * (interval 1h); the rounds under test are run directly on a {@link ChannelKeeper} wired from the application's own
  * beans, with a clock of its own that can be moved forward. Channel lifetime 2h, renewed 1h before expiry.
  */
 @SpringBootTest(classes = {CalsyncWebApplication.class, ChannelMaintenanceTest.Server.class},
@@ -198,12 +203,16 @@ class ChannelMaintenanceTest {
     CalsyncMetrics metrics;
     @Autowired
     JdbcSyncStore store;
+    @Autowired
+    ServerSettings settings;
+    @Autowired
+    ClusterProperties cluster;
 
     private final MovableClock clock = new MovableClock();
 
-    private ChannelManager manager() {
-        return new ChannelManager(google, channels, queries, new ChannelTokens(SECRET),
-                ChannelManager.address("http://127.0.0.1:" + PORT + "/"), properties, metrics, clock);
+    private ChannelKeeper manager() {
+        return PushConfiguration.keeper(new GoogleChangeChannels(google, new ChannelTokens(SECRET)), settings,
+                properties, channels, queries, metrics, cluster, clock);
     }
 
     private void channelsOpen() {
@@ -214,8 +223,8 @@ class ChannelMaintenanceTest {
     private void channelsOpenedAtStart() {
         channelsOpen();
         // The channels' first "sync" messages, sent before watch answered, found their channels filed already.
-        for (PushChannelStore.Channel channel : channels.all()) {
-            assertThat(emulator.notifications().deliveredTo(channel.channelId()))
+        for (ChangeChannel channel : channels.all()) {
+            assertThat(emulator.notifications().deliveredTo(channel.id()))
                     .anySatisfy(n -> {
                         assertThat(n.resourceState()).isEqualTo("sync");
                         assertThat(n.httpStatus()).isEqualTo(200);
@@ -228,12 +237,12 @@ class ChannelMaintenanceTest {
     @Order(1)
     void aChannelCloseToExpiryIsReplacedNewFirstThenOldStoppedAndNotificationsKeepComing() {
         channelsOpenedAtStart();
-        Map<CalendarRef, PushChannelStore.Channel> before = byCalendar(channels.all());
+        Map<CalendarRef, ChangeChannel> before = byCalendar(channels.all());
         assertThat(before.keySet()).containsExactlyInAnyOrderElementsOf(SUFFIXES.stream().map(s -> ref(s)).toList());
 
         // Nothing is due with the real time: expiry in 2h, renewal 1h before.
         clock.set(Instant.now());
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
         assertThat(byCalendar(channels.all())).isEqualTo(before);
 
         // 90 minutes later every channel is within an hour of its expiry.
@@ -241,7 +250,7 @@ class ChannelMaintenanceTest {
         long watchesBefore = emulator.counters().total(CallKind.WATCH);
         ACTIVE_AT_WATCH.clear();
         clock.set(Instant.now().plus(Duration.ofMinutes(90)));
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, SUFFIXES.size(), 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, SUFFIXES.size(), 0, 0));
 
         assertThat(emulator.counters().total(CallKind.WATCH) - watchesBefore).isEqualTo(SUFFIXES.size());
         assertThat(emulator.counters().total(CallKind.STOP) - stopsBefore).isEqualTo(SUFFIXES.size());
@@ -251,33 +260,33 @@ class ChannelMaintenanceTest {
                 .allMatch(n -> n == SUFFIXES.size());
         assertThat(emulator.notifications().activeChannels()).isEqualTo(SUFFIXES.size());
 
-        Map<CalendarRef, PushChannelStore.Channel> after = byCalendar(channels.all());
+        Map<CalendarRef, ChangeChannel> after = byCalendar(channels.all());
         assertThat(channels.all()).hasSize(SUFFIXES.size());
         assertThat(after.keySet()).isEqualTo(before.keySet());
         for (CalendarRef calendar : before.keySet()) {
-            PushChannelStore.Channel old = before.get(calendar);
-            PushChannelStore.Channel renewed = after.get(calendar);
-            assertThat(renewed.channelId()).isNotEqualTo(old.channelId());
-            assertThat(renewed.resourceId()).isEqualTo(old.resourceId());
-            assertThat(channels.find(old.channelId())).as("old row gone").isEmpty();
+            ChangeChannel old = before.get(calendar);
+            ChangeChannel renewed = after.get(calendar);
+            assertThat(renewed.id()).isNotEqualTo(old.id());
+            assertThat(renewed.handle()).isEqualTo(old.handle());
+            assertThat(channels.find(old.id())).as("old row gone").isEmpty();
             assertThat(renewed.expiration()).isAfterOrEqualTo(old.expiration());
         }
 
         // A change on a now arrives through the new channel only, is accepted and synced (polls are 1h apart).
-        PushChannelStore.Channel oldA = before.get(ref("a"));
-        PushChannelStore.Channel newA = after.get(ref("a"));
-        int oldDeliveries = emulator.notifications().deliveredTo(oldA.channelId()).size();
+        ChangeChannel oldA = before.get(ref("a"));
+        ChangeChannel newA = after.get(ref("a"));
+        int oldDeliveries = emulator.notifications().deliveredTo(oldA.id()).size();
         String eventId = emulator.userInsert(calendar("a"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "after renewal"))
                 .get("id").asText();
-        await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(newA.channelId())
+        await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(newA.id())
                 .stream().anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 emulator.userGet(calendar("b"), BlockIds.of("g0", ref("a"), eventId, ref("b"))) != null);
-        assertThat(emulator.notifications().deliveredTo(oldA.channelId())).hasSize(oldDeliveries);
+        assertThat(emulator.notifications().deliveredTo(oldA.id())).hasSize(oldDeliveries);
 
         // The round after, with the real time again, leaves the renewed channels alone.
         clock.set(Instant.now());
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
         assertThat(byCalendar(channels.all())).isEqualTo(after);
     }
 
@@ -286,14 +295,14 @@ class ChannelMaintenanceTest {
     void aCalendarThatLeftEveryGroupHasItsChannelStoppedAndItsRowRemoved() {
         channelsOpen();
         clock.set(Instant.now());
-        Map<CalendarRef, PushChannelStore.Channel> before = byCalendar(channels.all());
-        PushChannelStore.Channel channelOfC = before.get(ref("c"));
+        Map<CalendarRef, ChangeChannel> before = byCalendar(channels.all());
+        ChangeChannel channelOfC = before.get(ref("c"));
         assertThat(channelOfC).isNotNull();
 
         // c leaves g1 but is still in g0: its channel stays.
         store.deleteGroup("g1");
         assertThat(queries.calendarsInGroups()).contains(ref("c"));
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
         assertThat(byCalendar(channels.all())).isEqualTo(before);
         assertThat(emulator.notifications().activeChannels()).isEqualTo(SUFFIXES.size());
 
@@ -303,14 +312,14 @@ class ChannelMaintenanceTest {
                 g0.calendars().stream().filter(c -> !c.equals(ref("c"))).toList()));
         assertThat(queries.calendarsInGroups()).doesNotContain(ref("c"));
         long stopsBefore = emulator.counters().total(CallKind.STOP);
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, 0, 1, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 1, 0));
 
         assertThat(emulator.counters().total(CallKind.STOP) - stopsBefore).isEqualTo(1);
         assertThat(emulator.counters().failed(CallKind.STOP)).isZero();
         assertThat(emulator.notifications().activeChannels()).isEqualTo(SUFFIXES.size() - 1);
-        assertThat(channels.find(channelOfC.channelId())).isEmpty();
+        assertThat(channels.find(channelOfC.id())).isEmpty();
         assertThat(channels.watched(ref("c"))).isFalse();
-        Map<CalendarRef, PushChannelStore.Channel> after = byCalendar(channels.all());
+        Map<CalendarRef, ChangeChannel> after = byCalendar(channels.all());
         assertThat(after.keySet()).containsExactlyInAnyOrder(ref("a"), ref("b"), ref("d"));
         for (CalendarRef kept : after.keySet()) {
             assertThat(after.get(kept)).isEqualTo(before.get(kept));
@@ -318,23 +327,23 @@ class ChannelMaintenanceTest {
 
         // A change on c notifies nobody now; a change on d still comes through d's channel.
         long sentBefore = emulator.notifications().sent();
-        int deliveredToC = emulator.notifications().deliveredTo(channelOfC.channelId()).size();
+        int deliveredToC = emulator.notifications().deliveredTo(channelOfC.id()).size();
         emulator.userInsert(calendar("c"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "after leaving"));
         assertThat(emulator.notifications().sent()).isEqualTo(sentBefore);
-        assertThat(emulator.notifications().deliveredTo(channelOfC.channelId())).hasSize(deliveredToC);
-        String channelOfD = after.get(ref("d")).channelId();
+        assertThat(emulator.notifications().deliveredTo(channelOfC.id())).hasSize(deliveredToC);
+        String channelOfD = after.get(ref("d")).id();
         emulator.userInsert(calendar("d"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "d still watched"));
         await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(channelOfD).stream()
                 .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
 
         // Nothing more to do in the next round.
-        assertThat(manager().maintain()).isEqualTo(new ChannelManager.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
     }
 
-    private static Map<CalendarRef, PushChannelStore.Channel> byCalendar(List<PushChannelStore.Channel> all) {
-        assertThat(all.stream().map(PushChannelStore.Channel::calendar).collect(Collectors.toSet()))
+    private static Map<CalendarRef, ChangeChannel> byCalendar(List<ChangeChannel> all) {
+        assertThat(all.stream().map(ChangeChannel::calendar).collect(Collectors.toSet()))
                 .as("one channel per calendar").hasSize(all.size());
-        return all.stream().collect(Collectors.toMap(PushChannelStore.Channel::calendar, Function.identity()));
+        return all.stream().collect(Collectors.toMap(ChangeChannel::calendar, Function.identity()));
     }
 
     static String calendar(String suffix) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.store.Databases;
 import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
@@ -45,31 +46,31 @@ class PushChannelStoreTest {
 
     @Test
     void echoesOfOwnWritesAreAbsorbedOncePerWriteAndOnlyWhileFresh() {
-        store.expectEcho(calendar, Duration.ofSeconds(60));
-        store.expectEcho(calendar, Duration.ofSeconds(60));
-        store.expectEcho(calendar, Duration.ofSeconds(60));
-        store.cancelEcho(calendar); // a write that changed nothing (409, 404): no notification will come
-        assertThat(store.absorbEcho(calendar)).isTrue();
-        assertThat(store.absorbEcho(calendar)).isTrue();
-        assertThat(store.absorbEcho(calendar)).as("a third notification is a real change").isFalse();
-        assertThat(store.absorbEcho(new CalendarRef("acct", "other"))).isFalse();
+        store.expect(calendar, Duration.ofSeconds(60));
+        store.expect(calendar, Duration.ofSeconds(60));
+        store.expect(calendar, Duration.ofSeconds(60));
+        store.cancel(calendar); // a write that changed nothing (409, 404): no notification will come
+        assertThat(store.absorb(calendar)).isTrue();
+        assertThat(store.absorb(calendar)).isTrue();
+        assertThat(store.absorb(calendar)).as("a third notification is a real change").isFalse();
+        assertThat(store.absorb(new CalendarRef("acct", "other"))).isFalse();
 
-        store.expectEcho(calendar, Duration.ofSeconds(60));
+        store.expect(calendar, Duration.ofSeconds(60));
         now.set(now.get().plusSeconds(61));
-        assertThat(store.absorbEcho(calendar)).as("an expectation that ran out swallows nothing").isFalse();
-        store.expectEcho(calendar, Duration.ofSeconds(60));
-        assertThat(store.absorbEcho(calendar)).isTrue();
-        assertThat(store.absorbEcho(calendar)).as("a stale count is reset, not added to").isFalse();
+        assertThat(store.absorb(calendar)).as("an expectation that ran out swallows nothing").isFalse();
+        store.expect(calendar, Duration.ofSeconds(60));
+        assertThat(store.absorb(calendar)).isTrue();
+        assertThat(store.absorb(calendar)).as("a stale count is reset, not added to").isFalse();
     }
 
     @Test
     void channelsAreKeptWithTheirResourceAndExpiry() {
         Instant expiry = now.get().plus(Duration.ofDays(7));
-        store.save(new PushChannelStore.Channel("ch-1", calendar, "res-1", expiry, null));
-        store.save(new PushChannelStore.Channel("ch-2", calendar, "res-1", expiry.minusSeconds(3600), null));
+        store.save(new ChangeChannel("ch-1", calendar, "res-1", expiry));
+        store.save(new ChangeChannel("ch-2", calendar, "res-1", expiry.minusSeconds(3600)));
         assertThat(store.find("ch-1")).get().satisfies(c -> {
             assertThat(c.calendar()).isEqualTo(calendar);
-            assertThat(c.resourceId()).isEqualTo("res-1");
+            assertThat(c.handle()).isEqualTo("res-1");
             assertThat(c.expiration()).isEqualTo(expiry);
         });
         assertThat(store.watched(calendar)).isTrue();
@@ -94,7 +95,7 @@ class PushChannelStoreTest {
         assertThat(store.opened("ch-1", "res-1", expiry)).isTrue();
         assertThat(store.find("ch-1")).get().satisfies(c -> {
             assertThat(c.pending()).isFalse();
-            assertThat(c.resourceId()).isEqualTo("res-1");
+            assertThat(c.handle()).isEqualTo("res-1");
             assertThat(c.expiration()).isEqualTo(expiry);
         });
         assertThat(store.watched(calendar)).isTrue();

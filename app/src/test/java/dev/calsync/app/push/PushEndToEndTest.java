@@ -14,10 +14,12 @@ import dev.calsync.app.server.CalsyncWebApplication;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.block.BlockIds;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.FaultScope;
 import dev.calsync.emulator.FaultType;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.google.ChannelTokens;
 import dev.calsync.store.PushChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -216,7 +218,7 @@ class PushEndToEndTest {
         CalendarRef source = ref(1, "a");
         CalendarRef failing = ref(1, "c");
         String sourceChannel = channels.all().stream().filter(c -> c.calendar().equals(source)).findFirst()
-                .orElseThrow().channelId();
+                .orElseThrow().id();
         double failuresBefore = counter("calsync.sync.failures", "trigger", "push");
         double pollsBefore = count("calsync.sync.duration", "trigger", "poll");
         long notificationsBefore = changeNotifications(sourceChannel);
@@ -246,17 +248,17 @@ class PushEndToEndTest {
     @Test
     @Order(4)
     void forgedAndUnknownNotificationsAreRejectedAndCounted() throws Exception {
-        PushChannelStore.Channel channel = channels.all().get(0);
+        ChangeChannel channel = channels.all().get(0);
         ChannelTokens tokens = new ChannelTokens(SECRET);
         double rejectedBefore = Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
 
         assertThat(post(null, null, null)).isEqualTo(401);
-        assertThat(post(channel.channelId(), "forged", channel.resourceId())).isEqualTo(403);
-        assertThat(post(channel.channelId(), tokens.tokenFor(channel.channelId()), "other-resource")).isEqualTo(403);
+        assertThat(post(channel.id(), "forged", channel.handle())).isEqualTo(403);
+        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), "other-resource")).isEqualTo(403);
         String unknown = UUID.randomUUID().toString();
-        assertThat(post(unknown, tokens.tokenFor(unknown), channel.resourceId())).isEqualTo(404);
-        assertThat(post(channel.channelId(), tokens.tokenFor(channel.channelId()), channel.resourceId())).isEqualTo(200);
+        assertThat(post(unknown, tokens.tokenFor(unknown), channel.handle())).isEqualTo(404);
+        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), channel.handle())).isEqualTo(200);
 
         double rejected = Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
                 .mapToDouble(c -> c.count()).sum();

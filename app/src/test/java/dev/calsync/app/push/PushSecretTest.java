@@ -29,11 +29,16 @@ class PushSecretTest {
     }
 
     @Test
+    void theSettingsNeverPrintTheSecret() {
+        assertThat(new PushProperties(SECRET, null, null, null, null, null).toString()).doesNotContain(SECRET);
+    }
+
+    @Test
     void pushOffNeedsNoSecretAndRefusesNotifications() {
         ServerSettings poll = settings("sync: {pollInterval: 5m}\n");
         assertThat(PushConfiguration.channelTokens(poll, new PushProperties(null, null, null, null, null, null)))
                 .isNull();
-        assertThat(ChannelManager.address("https://calsync.example.com")).isEqualTo(
+        assertThat(WebhookController.address("https://calsync.example.com", "google")).isEqualTo(
                 "https://calsync.example.com/webhooks/google");
     }
 }

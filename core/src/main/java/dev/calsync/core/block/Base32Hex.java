@@ -1,6 +1,6 @@
 package dev.calsync.core.block;
 
-/** RFC 4648 base32hex in lower case: exactly the characters Google accepts in client-chosen event ids. */
+/** RFC 4648 base32hex in lower case: characters every provider accepts in a client-chosen event id or resource name. */
 final class Base32Hex {
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuv".toCharArray();
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The private extended properties every block carries. Keys and values stay far below Google's limits
- * (44-char keys, 1024-char values), so nothing is ever truncated.
+ * The private extended properties every block carries. Keys and values stay short (the strictest
+ * provider keeps 44-char keys and 1024-char values), so nothing is ever truncated.
  */
 public record BlockMarker(String groupId, String sourceCalendarHash, String sourceEventId) {
     public static final String FLAG = "calsync";

@@ -9,7 +9,7 @@ public sealed interface BlockOp {
 
     CalendarRef target();
 
-    /** Create the block (a 409 means it exists already: update it instead). */
+    /** Create the block (if the provider says it exists already: update it instead). */
     record Insert(DesiredBlock block) implements BlockOp {
         public String blockId() {
             return block.blockId();
@@ -45,7 +45,7 @@ public sealed interface BlockOp {
         }
     }
 
-    /** Remove the block from its target (a 404 or 410 means it is gone already: done). */
+    /** Remove the block from its target (if it is gone already: done). */
     record Delete(KnownBlock block) implements BlockOp {
         public String blockId() {
             return block.blockId();

@@ -11,7 +11,7 @@ public sealed interface EventTime {
     /** The instant used for window checks; an all-day date counts from midnight UTC. */
     Instant instant();
 
-    /** Stable text form used in content hashes and instance ids. */
+    /** Stable text form used in content hashes. */
     String canonical();
 
     record Timed(Instant instant, String timeZone) implements EventTime {

@@ -6,7 +6,7 @@ public sealed interface ListOutcome {
     record Changes(ChangeSet changes) implements ListOutcome {
     }
 
-    /** The token was expired (410) or refused (400): drop it and do a full sync. */
+    /** The provider expired or refused the token: drop it and do a full sync. */
     record FullSyncRequired(String reason) implements ListOutcome {
     }
 }

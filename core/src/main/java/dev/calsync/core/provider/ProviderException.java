@@ -11,7 +11,7 @@ public class ProviderException extends RuntimeException {
         TRANSIENT,
         /** The account's grant is revoked or expired even after a refresh: pause its groups, "reconnect". */
         UNAUTHORIZED,
-        /** The calendar or event is not there or not ours (404/403 forbidden). */
+        /** The calendar or event is not there or not ours (or no longer reachable through this account). */
         NOT_FOUND,
         /** The provider refused the request itself (400, 412 and alike): a bug or a changed API. */
         REJECTED,
@@ -43,7 +43,7 @@ public class ProviderException extends RuntimeException {
         return status;
     }
 
-    /** Provider's reason word (Google: rateLimitExceeded, notFound, …), or null. */
+    /** The provider's own reason word for the failure, as it gave it, or null. */
     public String reason() {
         return reason;
     }

@@ -27,7 +27,7 @@ import java.util.Set;
  * with the same recurrence lines and times (one write, not one per occurrence) when it occurs in the window;
  * its exceptions there become overrides of the matching block occurrence, or cancelled occurrences when the
  * exception is not busy. An exception whose original start is no occurrence of its series any more (the
- * series' time or rule changed after it was made) is shown on its own, as Google shows it: it becomes a block
+ * series' time or rule changed after it was made) is shown on its own, as calendars show it: it becomes a block
  * of its own, and the block occurrence it may have overridden is cancelled. An exception of a series that is
  * not mirrored stands alone as a single block.
  *
@@ -184,7 +184,7 @@ public final class Projection {
             overrideOccurrence(source, exception, busy);
             return;
         }
-        // An orphan: Google lists it on its own. Cancel the block occurrence it may have overridden before the
+        // An orphan: calendars show it on its own. Cancel the block occurrence it may have overridden before the
         // series changed, and give it a block of its own.
         if (originalInWindow) {
             overrideOccurrence(source, exception, false);
@@ -202,7 +202,7 @@ public final class Projection {
         }
     }
 
-    /** Writes through the block series' instance id: the exception's times, or a cancelled occurrence. */
+    /** Writes through the block series: the exception's times, or a cancelled occurrence. */
     private void overrideOccurrence(CalendarRef source, SourceEvent exception, boolean busy) {
         BlockMarker marker = BlockMarker.of(group.id(), source, exception.id());
         BlockBody body = busy

@@ -54,7 +54,7 @@ public final class Reconciler {
                 }
             } else if (have == null || have.state() == BlockState.PENDING) {
                 // An occurrence exists with its series and can only be overwritten; anything else is inserted,
-                // and a pending row may or may not exist on the target: the insert's 409 tells.
+                // and a pending row may or may not exist on the target: the insert's answer tells.
                 plan.add(want.isInstance() ? new BlockOp.Update(want) : new BlockOp.Insert(want));
             } else if (have.state() == BlockState.EDITED || !have.contentHash().equals(want.contentHash())) {
                 plan.add(new BlockOp.Update(want));

@@ -27,7 +27,7 @@ public final class SeriesOccurrences {
     /**
      * True when the series, as its lines place it now, has an occurrence named by {@code originalStart}. An
      * exception whose original start is no occurrence any more (the series' time or rule changed after it was
-     * made) is shown by Google on its own, not in place of an occurrence.
+     * made) stands on its own, not in place of an occurrence.
      *
      * @throws UnsupportedRecurrenceException when the lines cannot be read
      */

@@ -23,12 +23,12 @@ import java.util.Optional;
  */
 final class HandEdits {
     private final SyncGroup group;
-    private final BlockRows rows;
+    private final KnownBlocks rows;
     private final List<KnownBlock> respected = new ArrayList<>();
     private final List<StrayOccurrence> strays = new ArrayList<>();
     private int count;
 
-    HandEdits(SyncGroup group, BlockRows rows) {
+    HandEdits(SyncGroup group, KnownBlocks rows) {
         this.group = group;
         this.rows = rows;
     }

@@ -62,7 +62,7 @@ final class NaivePass {
             // Deleting everything after a partial read would remove blocks whose sources we did not see.
             return pass.report("naive", result, clock.instant());
         }
-        BlockRows rows = new BlockRows(existing);
+        KnownBlocks rows = new KnownBlocks(existing);
         List<BlockOp> plan = new ArrayList<>();
         existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
         String generation = Long.toString(pass.started.toEpochMilli());

@@ -44,7 +44,7 @@ final class PlanExecutor {
         }
     }
 
-    Result apply(List<BlockOp> plan, BlockRows rows, Lease lease) {
+    Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease) {
         writeIntents(plan, rows);
         Result result = new Result();
         for (BlockOp op : plan) {
@@ -66,7 +66,7 @@ final class PlanExecutor {
      * Before an insert is sent, remember that the block may exist: if the process dies before the answer,
      * the next pass still knows to converge that id (insert it again, or delete it if no longer wanted).
      */
-    private void writeIntents(List<BlockOp> plan, BlockRows rows) {
+    private void writeIntents(List<BlockOp> plan, KnownBlocks rows) {
         List<KnownBlock> intents = plan.stream()
                 .filter(op -> op instanceof BlockOp.Insert)
                 .map(op -> ((BlockOp.Insert) op).block().known(BlockState.PENDING))
@@ -78,7 +78,7 @@ final class PlanExecutor {
         }
     }
 
-    private void applyOne(BlockOp op, BlockRows rows, Result result) {
+    private void applyOne(BlockOp op, KnownBlocks rows, Result result) {
         if (op instanceof BlockOp.Insert insert) {
             put(insert.block(), true, rows);
             result.inserted++;
@@ -109,7 +109,7 @@ final class PlanExecutor {
     }
 
     /** Write the block and record it; an occurrence the series does not have is left unrecorded. */
-    private void put(DesiredBlock block, boolean insertFirst, BlockRows rows) {
+    private void put(DesiredBlock block, boolean insertFirst, KnownBlocks rows) {
         Optional<BlockHandle> written = block.isInstance() ? putOccurrence(block, rows) : putBlock(block, insertFirst, rows);
         if (written.isPresent()) {
             KnownBlock row = block.known(BlockState.SYNCED, written.get());
@@ -123,7 +123,7 @@ final class PlanExecutor {
     }
 
     /** Insert or update, falling over to the other when the target's answer says the guess was wrong. */
-    private Optional<BlockHandle> putBlock(DesiredBlock block, boolean insertFirst, BlockRows rows) {
+    private Optional<BlockHandle> putBlock(DesiredBlock block, boolean insertFirst, KnownBlocks rows) {
         BlockHandle known = rows.get(block.target(), block.blockId()).map(KnownBlock::handle)
                 .orElse(BlockHandle.of(block.blockId()));
         if (insertFirst) {
@@ -140,7 +140,7 @@ final class PlanExecutor {
                 instanceof InsertOutcome.Created created) {
             return Optional.of(created.block());
         }
-        throw new ProviderException(ProviderException.Kind.REJECTED, 409, "conflict",
+        throw new ProviderException(ProviderException.Kind.REJECTED, 0, "conflict",
                 "block " + block.blockId() + " both exists and does not exist on " + block.target());
     }
 
@@ -148,7 +148,7 @@ final class PlanExecutor {
      * An occurrence of a block series is written through the series: overwritten, or cancelled. An update's
      * "not found" means the series has no such occurrence now (moved by hand, or its rule changed).
      */
-    private Optional<BlockHandle> putOccurrence(DesiredBlock block, BlockRows rows) {
+    private Optional<BlockHandle> putOccurrence(DesiredBlock block, KnownBlocks rows) {
         BlockHandle series = seriesHandle(block, rows);
         if (block.body().cancelled()) {
             provider.cancelOccurrence(block.target(), series, block.occurrence());
@@ -158,11 +158,11 @@ final class PlanExecutor {
                 instanceof UpdateOutcome.Updated updated ? Optional.of(updated.block()) : Optional.empty();
     }
 
-    private static BlockHandle seriesHandle(DesiredBlock occurrence, BlockRows rows) {
+    private static BlockHandle seriesHandle(DesiredBlock occurrence, KnownBlocks rows) {
         return seriesHandle(occurrence.target(), occurrence.occurrence(), rows);
     }
 
-    private static BlockHandle seriesHandle(CalendarRef target, OccurrenceRef occurrence, BlockRows rows) {
+    private static BlockHandle seriesHandle(CalendarRef target, OccurrenceRef occurrence, KnownBlocks rows) {
         return rows.get(target, occurrence.seriesKey()).map(KnownBlock::handle)
                 .orElse(BlockHandle.of(occurrence.seriesKey()));
     }
@@ -176,7 +176,7 @@ final class PlanExecutor {
                 told.etag());
     }
 
-    private void forget(KnownBlock block, BlockRows rows) {
+    private void forget(KnownBlock block, KnownBlocks rows) {
         store.removeBlock(block.groupId(), block.target(), block.blockId());
         rows.remove(block.target(), block.blockId());
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 record StrayOccurrence(KnownBlock series, KnownBlock row, String echoHash) {
 
-    static Optional<StrayOccurrence> of(CalendarRef calendar, SourceEvent event, BlockRows rows) {
+    static Optional<StrayOccurrence> of(CalendarRef calendar, SourceEvent event, KnownBlocks rows) {
         if (event.recurringEventId() == null || event.originalStartTime() == null) {
             return Optional.empty();
         }

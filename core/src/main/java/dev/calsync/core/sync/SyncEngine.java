@@ -96,7 +96,7 @@ public final class SyncEngine {
         }
 
         // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
-        BlockRows rows = new BlockRows(store.blocks(group.id()));
+        KnownBlocks rows = new KnownBlocks(store.blocks(group.id()));
         HandEdits handEdits = new HandEdits(group, rows);
         for (ChangeReader.Read read : reads.values()) {
             if (read.full()) {

@@ -1,4 +1,4 @@
-package dev.calsync.app.push;
+package dev.calsync.google;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +34,5 @@ class ChannelTokensTest {
         assertThatThrownBy(() -> new ChannelTokens("short")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("short");
         assertThat(new ChannelTokens(SECRET).toString()).doesNotContain(SECRET);
-        assertThat(new PushProperties(SECRET, null, null, null, null, null).toString()).doesNotContain(SECRET);
     }
 }

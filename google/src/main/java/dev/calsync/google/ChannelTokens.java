@@ -1,4 +1,4 @@
-package dev.calsync.app.push;
+package dev.calsync.google;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,14 +13,16 @@ import javax.crypto.spec.SecretKeySpec;
  * nothing about another. Never logged.
  */
 public final class ChannelTokens {
+    /** The shortest secret accepted: enough that it cannot be found by trying. */
+    public static final int MIN_SECRET_LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
 
     public ChannelTokens(String secret) {
-        if (secret == null || secret.length() < PushProperties.MIN_SECRET_LENGTH) {
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("the push secret must have at least "
-                    + PushProperties.MIN_SECRET_LENGTH + " characters");
+                    + MIN_SECRET_LENGTH + " characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }

@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The simulated time, shared by the engine, the store and the emulator; only the benchmark moves it. */
-final class SimClock extends Clock {
+final class BenchClock extends Clock {
     private volatile Instant now;
 
-    SimClock(Instant start) {
+    BenchClock(Instant start) {
         this.now = start;
     }
 

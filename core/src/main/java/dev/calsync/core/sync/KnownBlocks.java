@@ -16,12 +16,12 @@ import java.util.Optional;
  * The blocks a pass believes exist, keyed by target and block key, and findable by the id the provider reports
  * them under; starts from the store's rows.
  */
-final class BlockRows {
+final class KnownBlocks {
     private final Map<String, KnownBlock> rows = new LinkedHashMap<>();
     /** Rows whose provider id is not their key, by that id. */
     private final Map<String, KnownBlock> byProviderId = new HashMap<>();
 
-    BlockRows(Collection<KnownBlock> stored) {
+    KnownBlocks(Collection<KnownBlock> stored) {
         stored.forEach(this::put);
     }
 

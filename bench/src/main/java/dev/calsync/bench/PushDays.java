@@ -1,0 +1,156 @@
+package dev.calsync.bench;
+
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.push.ChangeChannels;
+import dev.calsync.core.push.Notification;
+import dev.calsync.core.sync.SyncRequest;
+import dev.calsync.google.ChannelTokens;
+import dev.calsync.google.GoogleChangeChannels;
+import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.DebounceWindows;
+import dev.calsync.push.NotificationIntake;
+import dev.calsync.push.PushTiming;
+import dev.calsync.push.Verdict;
+import dev.calsync.store.ClusterQueries;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The push mode's days, on the service's own push rules and classes: Google's channels opened and renewed by the
+ * {@link ChannelKeeper} every channel round, each notification checked and sorted by the {@link NotificationIntake}
+ * (echoes of our writes absorbed through the same ledger the service uses), changes debounced by fixed
+ * {@link DebounceWindows} into one pass per calendar and window, and a slow safety poll of every group. Only the
+ * scheduling is simulated: syncs and rounds run in simulated time, one after the other.
+ */
+final class PushDays implements AutoCloseable {
+    private final Batch batch;
+    private final Stats stats;
+    private final PushTiming timing;
+    private final PushReceiver receiver = new PushReceiver();
+    private final DebounceWindows windows;
+    private final SimulatedDebouncer debouncer;
+    private final ChannelKeeper keeper;
+    private final NotificationIntake intake;
+    /** Calendar and debounce window of each user change: each costs one list in the lower bound, echoes none. */
+    private final Set<String> changeWindows = new HashSet<>();
+    /** Calendars that had an echo absorbed in the current drain. */
+    private final Set<CalendarRef> absorbed = new HashSet<>();
+
+    PushDays(Batch batch) {
+        this.batch = batch;
+        this.stats = batch.stats;
+        this.timing = batch.plan.push();
+        ChangeChannels google = new GoogleChangeChannels(batch.provider,
+                new ChannelTokens(String.format("calsync-bench-push-secret-%016x", batch.plan.options().seed())));
+        Map<CalendarRef, Integer> userOf = new HashMap<>();
+        for (int u = 0; u < batch.groups.size(); u++) {
+            for (CalendarRef calendar : batch.groups.get(u).calendars()) {
+                userOf.put(calendar, u);
+            }
+        }
+        windows = new DebounceWindows(timing.debounce());
+        debouncer = new SimulatedDebouncer(windows, batch.clock, userOf);
+        ClusterQueries queries = new ClusterQueries(batch.dataSource);
+        keeper = new ChannelKeeper(google, batch.channels, batch.channels, queries::calendarsInGroups,
+                receiver.address(), timing, ChannelKeeper.Listener.NONE, batch.clock);
+        intake = new NotificationIntake(google, batch.channels, batch.channels, debouncer, this::count, batch.clock);
+    }
+
+    /** The first channel round, before the initial sync. */
+    void openChannels() {
+        keeper.maintain();
+    }
+
+    void run() {
+        Instant end = batch.end();
+        List<TimelineItem> timeline = WorkloadReplay.withRoutine(WorkloadReplay.withRoutine(batch.replay.timeline(),
+                TimelineItem.Routine.SAFETY_POLL, timing.safetyPoll(), end),
+                TimelineItem.Routine.CHANNEL_ROUND, timing.channelRound(), end);
+        for (TimelineItem item : timeline) {
+            syncDue(item.at());
+            batch.clock.set(item.at());
+            if (item.routine() == TimelineItem.Routine.SAFETY_POLL) {
+                safetyPoll(item.at());
+            } else if (item.routine() == TimelineItem.Routine.CHANNEL_ROUND) {
+                channelRound();
+            } else {
+                if (item.change() != null) {
+                    changeWindows.add(item.change().calendarId() + "|" + windows.at(item.at()).index());
+                }
+                batch.replay.apply(item);
+                drain();
+            }
+            batch.report(item.at());
+        }
+        syncDue(Instant.MAX);
+    }
+
+    /** Runs every debounced sync due by {@code until}, each at its window's end, as the push-sync task does. */
+    private void syncDue(Instant until) {
+        SimulatedDebouncer.Due due;
+        while ((due = debouncer.takeDue(until)) != null) {
+            if (due.at().isAfter(batch.clock.instant())) {
+                batch.clock.set(due.at());
+            }
+            batch.passes.dayPass(due.user(), SyncRequest.calendar(due.calendar()), batch.clock.instant(), 1);
+            stats.notifiedPasses++;
+            if (changeWindows.remove(due.calendar().calendarId() + "|" + due.window())) {
+                stats.boundLists++;
+            }
+            drain();
+        }
+    }
+
+    private void safetyPoll(Instant at) {
+        for (int u = 0; u < batch.users.size(); u++) {
+            int calendars = batch.groups.get(u).calendars().size();
+            batch.passes.dayPass(u, SyncRequest.poll(), at, calendars);
+            stats.safetyPolls++;
+            stats.boundSafety += calendars;
+        }
+        drain();
+    }
+
+    private void channelRound() {
+        ChannelKeeper.Round round = keeper.maintain();
+        stats.renewals += round.renewed();
+        // A renewal opens the new channel and stops the old one.
+        stats.boundRenewals += 2L * round.renewed();
+        drain();
+    }
+
+    /** Waits for every notification sent so far, then hands them to the intake in the order they came. */
+    void drain() {
+        receiver.awaitAll(() -> batch.emulator.notifications().sent());
+        absorbed.clear();
+        Notification notification;
+        while ((notification = receiver.poll()) != null) {
+            intake.receive(notification);
+        }
+        // Without absorption each calendar that got echoes would have cost one list.
+        stats.echoListsAvoided += absorbed.size();
+    }
+
+    private void count(Verdict verdict, CalendarRef calendar) {
+        stats.notifications++;
+        switch (verdict) {
+            case CHANNEL_OPENED -> stats.channelOpenedNotifications++;
+            case ABSORBED -> {
+                stats.echoNotifications++;
+                absorbed.add(calendar);
+            }
+            case ACCEPTED, MISSED, REMOVED -> stats.acceptedNotifications++;
+            case UNKNOWN_CHANNEL -> stats.staleChannelNotifications++;
+            default -> stats.rejectedNotifications++;
+        }
+    }
+
+    @Override
+    public void close() {
+        receiver.close();
+    }
+}
