@@ -2,96 +2,76 @@ package dev.calsync.emulator.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
- * Graph requests per mailbox, per calendar and per kind, split into ok and failed (throttling counts per mailbox, so
- * do failed and faulted calls). In-process user edits are never counted.
+ * Graph requests per mailbox, calendar and kind, ok or failed (Graph's throttling counts every request of a mailbox,
+ * failed and faulted ones too). In-process user edits are never counted.
  */
 public final class CallCounters {
     /** Mailbox under which requests without a valid token are counted. */
     public static final String UNAUTHENTICATED = "(unauthenticated)";
 
-    private static final class Counts {
-        final EnumMap<CallKind, LongAdder> ok = new EnumMap<>(CallKind.class);
-        final EnumMap<CallKind, LongAdder> failed = new EnumMap<>(CallKind.class);
+    private record Key(String mailboxId, String calendarId, CallKind kind, boolean ok) {}
 
-        Counts() {
-            for (CallKind k : CallKind.values()) {
-                ok.put(k, new LongAdder());
-                failed.put(k, new LongAdder());
-            }
-        }
-
-        void add(CallKind kind, boolean success) { (success ? ok : failed).get(kind).increment(); }
-
-        long get(CallKind kind) { return ok.get(kind).sum() + failed.get(kind).sum(); }
-
-        long total() {
-            long t = 0;
-            for (CallKind k : CallKind.values()) t += get(k);
-            return t;
-        }
-
-        static long sum(EnumMap<CallKind, LongAdder> m) {
-            long t = 0;
-            for (LongAdder a : m.values()) t += a.sum();
-            return t;
-        }
-
-        ObjectNode toJson() {
-            ObjectNode n = Json.object();
-            n.put("total", total());
-            n.put("ok", sum(ok));
-            n.put("failed", sum(failed));
-            ObjectNode byKind = n.putObject("byKind");
-            for (CallKind k : CallKind.values()) if (get(k) > 0) byKind.put(k.wireName(), get(k));
-            return n;
-        }
-    }
-
-    private volatile Counts all = new Counts();
-    private final Map<String, Counts> byMailbox = new ConcurrentHashMap<>();
-    private final Map<String, Counts> byCalendar = new ConcurrentHashMap<>();
+    private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void record(String mailboxId, String calendarId, CallKind kind, boolean success) {
-        all.add(kind, success);
-        byMailbox.computeIfAbsent(mailboxId == null ? UNAUTHENTICATED : mailboxId, a -> new Counts()).add(kind, success);
-        if (calendarId != null) byCalendar.computeIfAbsent(calendarId, c -> new Counts()).add(kind, success);
+        counts.computeIfAbsent(new Key(mailboxId == null ? UNAUTHENTICATED : mailboxId, calendarId, kind, success), k -> new LongAdder())
+                .increment();
     }
 
-    public long total() { return all.total(); }
+    public long total() { return sum(k -> true); }
 
-    public long total(CallKind kind) { return all.get(kind); }
+    public long total(CallKind kind) { return sum(k -> k.kind() == kind); }
 
-    public long failed() { return Counts.sum(all.failed); }
+    public long failed() { return sum(k -> !k.ok()); }
 
-    public long failed(CallKind kind) { return all.failed.get(kind).sum(); }
+    public long failed(CallKind kind) { return sum(k -> !k.ok() && k.kind() == kind); }
 
-    public long forMailbox(String mailboxId) { Counts c = byMailbox.get(mailboxId); return c == null ? 0 : c.total(); }
+    public long forMailbox(String mailboxId) { return sum(k -> k.mailboxId().equals(mailboxId)); }
 
-    public long forMailbox(String mailboxId, CallKind kind) { Counts c = byMailbox.get(mailboxId); return c == null ? 0 : c.get(kind); }
+    public long forMailbox(String mailboxId, CallKind kind) { return sum(k -> k.mailboxId().equals(mailboxId) && k.kind() == kind); }
 
-    public long forCalendar(String calendarId) { Counts c = byCalendar.get(calendarId); return c == null ? 0 : c.total(); }
+    public long forCalendar(String calendarId) { return sum(k -> calendarId.equals(k.calendarId())); }
 
-    public long forCalendar(String calendarId, CallKind kind) { Counts c = byCalendar.get(calendarId); return c == null ? 0 : c.get(kind); }
+    public long forCalendar(String calendarId, CallKind kind) { return sum(k -> calendarId.equals(k.calendarId()) && k.kind() == kind); }
 
-    public void reset() {
-        all = new Counts();
-        byMailbox.clear();
-        byCalendar.clear();
-    }
+    public void reset() { counts.clear(); }
 
+    /** {"total","ok","failed","byKind",...} overall, then the same per mailbox and per calendar. */
     public ObjectNode toJson() {
-        ObjectNode n = all.toJson();
+        ObjectNode n = summary(k -> true);
         ObjectNode mailboxes = n.putObject("byMailbox");
-        new TreeMap<>(byMailbox).forEach((k, v) -> mailboxes.set(k, v.toJson()));
         ObjectNode calendars = n.putObject("byCalendar");
-        new TreeMap<>(byCalendar).forEach((k, v) -> calendars.set(k, v.toJson()));
+        new TreeSet<>(counts.keySet().stream().map(Key::mailboxId).toList())
+                .forEach(m -> mailboxes.set(m, summary(k -> k.mailboxId().equals(m))));
+        new TreeSet<>(counts.keySet().stream().map(Key::calendarId).filter(Objects::nonNull).toList())
+                .forEach(c -> calendars.set(c, summary(k -> c.equals(k.calendarId()))));
         return n;
+    }
+
+    private ObjectNode summary(Predicate<Key> which) {
+        ObjectNode n = Json.object();
+        n.put("total", sum(which));
+        n.put("ok", sum(which.and(Key::ok)));
+        n.put("failed", sum(which.and(k -> !k.ok())));
+        ObjectNode byKind = n.putObject("byKind");
+        for (CallKind kind : CallKind.values()) {
+            long c = sum(which.and(k -> k.kind() == kind));
+            if (c > 0) byKind.put(kind.wireName(), c);
+        }
+        return n;
+    }
+
+    private long sum(Predicate<Key> which) {
+        long t = 0;
+        for (Map.Entry<Key, LongAdder> e : counts.entrySet()) if (which.test(e.getKey())) t += e.getValue().sum();
+        return t;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Fault injection, in-process or through {@code POST <root>graph/emulator/faults}. Armed faults are consumed in the
@@ -17,7 +18,10 @@ public final class Faults {
     /** An armed fault as a call meets it: the type and, for throttling, the Retry-After seconds (null: no header). */
     public record Fault(FaultType type, Integer retryAfterSeconds) {}
 
-    private record Rule(Fault fault, AtomicInteger remaining, FaultScope scope) {}
+    private record Rule(Fault fault, AtomicInteger remaining, FaultScope scope) {
+        /** Takes one use; false when concurrent calls used them all up first. */
+        boolean consume() { return remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0; }
+    }
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final GraphContext context;
@@ -74,27 +78,25 @@ public final class Faults {
 
     public int armedFaults() { return rules.stream().mapToInt(r -> Math.max(0, r.remaining().get())).sum(); }
 
-    private enum Stage { INSTEAD_OF_CALL, AFTER_WRITE, MANGLE_ANSWER }
+    /** A fault that replaces the call's answer (throttling, 5xx), consumed if one is armed for this call. */
+    public Fault takeCallFault(String mailbox, String calendar, CallKind kind) {
+        return take(mailbox, calendar, kind, t -> !t.losesResponse() && !t.manglesAnswer());
+    }
 
-    public Fault takeCallFault(String mailbox, String calendar, CallKind kind) { return take(mailbox, calendar, kind, Stage.INSTEAD_OF_CALL); }
-
+    /** A fault that hides the answer of a write that was applied. */
     public Fault takeLostResponse(String mailbox, String calendar, CallKind kind) {
-        return kind.isWrite() ? take(mailbox, calendar, kind, Stage.AFTER_WRITE) : null;
+        return kind.isWrite() ? take(mailbox, calendar, kind, FaultType::losesResponse) : null;
     }
 
-    public Fault takeMangledAnswer(String mailbox, String calendar, CallKind kind) { return take(mailbox, calendar, kind, Stage.MANGLE_ANSWER); }
+    /** A fault that garbles a successful answer. */
+    public Fault takeMangledAnswer(String mailbox, String calendar, CallKind kind) { return take(mailbox, calendar, kind, FaultType::manglesAnswer); }
 
-    private static Stage stageOf(FaultType type) {
-        if (type.losesResponse()) return Stage.AFTER_WRITE;
-        return type.manglesAnswer() ? Stage.MANGLE_ANSWER : Stage.INSTEAD_OF_CALL;
-    }
-
-    private Fault take(String mailbox, String calendar, CallKind kind, Stage stage) {
+    private Fault take(String mailbox, String calendar, CallKind kind, Predicate<FaultType> stage) {
         for (Rule r : rules) {
-            if (stageOf(r.fault().type()) != stage || !r.scope().matches(mailbox, calendar, kind)) continue;
-            int left = r.remaining().getAndDecrement();
-            if (left <= 1) rules.remove(r);
-            if (left >= 1) return r.fault();
+            if (stage.test(r.fault().type()) && r.scope().matches(mailbox, calendar, kind) && r.consume()) {
+                if (r.remaining().get() <= 0) rules.remove(r);
+                return r.fault();
+            }
         }
         return null;
     }

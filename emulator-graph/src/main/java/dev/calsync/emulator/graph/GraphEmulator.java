@@ -20,6 +20,7 @@ import dev.calsync.emulator.graph.store.MailboxRegistry;
 import dev.calsync.emulator.graph.store.StoredEvent;
 import dev.calsync.emulator.graph.store.GraphIds;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -138,10 +139,10 @@ public final class GraphEmulator implements AutoCloseable {
 
     /** Loads a seed file; see {@link SeedLoader} for the format. */
     public void loadSeed(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            loadSeed(in);
+        try {
+            loadSeed(new ByteArrayInputStream(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read Graph seed " + file, e);
         }
     }
 
@@ -149,12 +150,9 @@ public final class GraphEmulator implements AutoCloseable {
 
     /** The bundled sample: alice's Microsoft 365 mailbox (alice-m365), with times relative to now. */
     public void loadDemoSeed() {
-        try (InputStream in = GraphEmulator.class.getResourceAsStream("demo-seed.json")) {
-            if (in == null) throw new IllegalStateException("demo-seed.json missing from the classpath");
-            loadSeed(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        InputStream demo = GraphEmulator.class.getResourceAsStream("demo-seed.json");
+        if (demo == null) throw new IllegalStateException("demo-seed.json missing from the classpath");
+        loadSeed(demo);
     }
 
     public List<String> mailboxIds() { return mailboxes.all().stream().map(Mailbox::id).toList(); }
