@@ -178,7 +178,7 @@ public final class GraphEmulator implements AutoCloseable {
      * {@code responseStatus}, {@code organizer}, {@code isOrganizer} and {@code iCalUId} (an invitation received).
      */
     public ObjectNode userCreate(String calendarId, ObjectNode event) {
-        return render(userWrites.create(calendar(calendarId), event, true).found().instance());
+        return render(userWrites.create(calendar(calendarId), event, true).instance());
     }
 
     /** Changes an event, series master or occurrence (which becomes an exception). */

@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny webhook receiver as a Graph subscriber runs one: answers the validation request by echoing the decoded
@@ -24,6 +25,7 @@ final class NotificationReceiver implements AutoCloseable {
     private final List<String> validationTokens = new CopyOnWriteArrayList<>();
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     private volatile Validation validation = Validation.ECHO;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
 
     NotificationReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -34,6 +36,9 @@ final class NotificationReceiver implements AutoCloseable {
     String url(String path) { return "http://127.0.0.1:" + server.getAddress().getPort() + path; }
 
     void answerValidation(Validation v) { validation = v; }
+
+    /** The next {@code n} notification POSTs are answered 500 and not recorded. */
+    void failNextNotifications(int n) { failuresLeft.set(n); }
 
     List<String> validationTokens() { return validationTokens; }
 
@@ -60,6 +65,10 @@ final class NotificationReceiver implements AutoCloseable {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);
                 }
+                return;
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.sendResponseHeaders(500, -1);
                 return;
             }
             GraphClient.JSON.readTree(body).path("value").forEach(notifications::add);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -136,6 +137,23 @@ class SubscriptionTest extends GraphFixture {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.notifications().size() == 1);
         assertThat(receiver.notifications().get(0).path("lifecycleEvent").asText()).isEqualTo("subscriptionRemoved");
         assertThat(alice.get("subscriptions/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unacknowledgedNotificationIsSentAgain() {
+        emulator.subscriptions().setTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(3), 3, Duration.ofMillis(50));
+        String id = subscribe(false);
+        receiver.failNextNotifications(2);
+        create(work, timed("Retried", "2030-03-04T09:00:00", "2030-03-04T10:00:00"));
+        // The receiver sees the notification before the emulator has recorded its answer: wait for the record.
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeDeliveries(id).size() == 3);
+        assertThat(changeDeliveries(id)).containsExactly("1:500", "2:500", "3:202");
+        assertThat(receiver.notifications()).hasSize(1);
+    }
+
+    private List<String> changeDeliveries(String subscriptionId) {
+        return emulator.subscriptions().deliveredTo(subscriptionId).stream().filter(d -> d.kind().equals("change"))
+                .map(d -> d.attempt() + ":" + d.httpStatus()).toList();
     }
 
     @Test

@@ -124,8 +124,7 @@ public final class GraphApi {
             }
             case LIST_EVENTS -> listEvents(req, calendar);
             case CREATE_EVENT -> {
-                EventWrites.Created created = writes.create(calendar, Json.parseObject(req.body()), false);
-                yield event(req, 201, created.found().instance());
+                yield event(req, 201, writes.create(calendar, Json.parseObject(req.body()), false).instance());
             }
             case GET_EVENT -> event(req, 200, writes.find(mailbox, calendar, route.eventId()).instance());
             case UPDATE_EVENT -> event(req, 200, writes.patch(mailbox, calendar, route.eventId(), Json.parseObject(req.body()), false).instance());

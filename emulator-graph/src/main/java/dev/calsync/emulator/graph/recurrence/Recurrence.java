@@ -88,11 +88,6 @@ public record Recurrence(Pattern type, int interval, List<DayOfWeek> daysOfWeek,
                 rangeType == Range.END_DATE ? end : NO_DATE, rangeType == Range.NUMBERED ? count : 0, zone == null ? defaultZone : zone);
     }
 
-    public Recurrence withStartDate(LocalDate start) {
-        return new Recurrence(type, interval, daysOfWeek, dayOfMonth, month, index, firstDayOfWeek, rangeType, start, endDate,
-                numberOfOccurrences, recurrenceTimeZone);
-    }
-
     /** The shape Graph answers with: every field present, defaults filled in. */
     public ObjectNode toJson() {
         ObjectNode out = Json.object();

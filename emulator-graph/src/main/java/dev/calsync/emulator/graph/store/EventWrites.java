@@ -34,9 +34,6 @@ public final class EventWrites {
     /** An event id resolved in a mailbox: its calendar, the stored event and the instance the id names. */
     public record Found(CalendarStore calendar, StoredEvent event, Instance instance) {}
 
-    /** A created event; {@code replayed}: a retry of an earlier POST with the same transactionId, nothing created. */
-    public record Created(Found found, boolean replayed) {}
-
     /**
      * Resolves an event id of the mailbox, in any calendar or only in {@code only}.
      *
@@ -60,14 +57,14 @@ public final class EventWrites {
      * event instead of creating another; the same transactionId with a different body (or calendar) is refused with
      * 400 ErrorDuplicateTransactionId, as Graph refuses it.
      */
-    public Created create(CalendarStore calendar, ObjectNode body, boolean ownerEdit) {
+    public Found create(CalendarStore calendar, ObjectNode body, boolean ownerEdit) {
         Mailbox mailbox = calendar.owner();
         synchronized (mailbox) {
             String transactionId = Json.text(body, "transactionId");
             if (transactionId != null) {
                 Found earlier = byTransactionId(mailbox, transactionId);
                 if (earlier != null) {
-                    if (earlier.calendar() == calendar && body.equals(earlier.event().requestBody())) return new Created(earlier, true);
+                    if (earlier.calendar() == calendar && body.equals(earlier.event().requestBody())) return earlier;
                     throw GraphError.badRequest("ErrorDuplicateTransactionId",
                             "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.");
                 }
@@ -85,7 +82,7 @@ public final class EventWrites {
                     times.recurrence, Map.of(), Set.of(), EventProps.extended(Map.of(), body.get("singleValueExtendedProperties")),
                     transactionId, body.deepCopy(), iCalUId, now, now, changeKey());
             store(calendar, event, "created", event.id());
-            return new Created(new Found(calendar, event, Instances.single(event)), false);
+            return new Found(calendar, event, Instances.single(event));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.calsync.emulator.graph.GraphError;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +60,4 @@ public final class TimeZones {
         }
         throw GraphError.invalidTimeZone(name);
     }
-
-    public static boolean isUtc(ZoneId zone) { return zone.normalized().equals(ZoneOffset.UTC); }
 }
