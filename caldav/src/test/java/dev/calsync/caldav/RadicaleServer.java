@@ -12,14 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real CalDAV server for tests: Debian's Radicale on a free port with its storage in a temporary directory,
- * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}). Where
+ * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}), or with fixed logins
+ * ({@link #startWithLogins}: a wrong password gets 401). Where
  * {@code /usr/bin/python3} cannot import radicale the calling test is skipped, saying so.
  */
 public final class RadicaleServer implements AutoCloseable {
@@ -28,29 +32,51 @@ public final class RadicaleServer implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final URI root;
+    private final Map<String, String> passwords;
 
-    private RadicaleServer(Process process, Path directory, int port) {
+    private RadicaleServer(Process process, Path directory, int port, Map<String, String> passwords) {
         this.process = process;
         this.directory = directory;
         this.root = URI.create("http://127.0.0.1:" + port + "/");
+        this.passwords = passwords;
     }
 
     /** Starts Radicale, or skips the test (a JUnit assumption) where it is not installed. */
     public static RadicaleServer start() throws IOException {
+        return start(Map.of());
+    }
+
+    /** Starts Radicale accepting only these usernames with these passwords (its htpasswd file, in plain text). */
+    public static RadicaleServer startWithLogins(Map<String, String> passwords) throws IOException {
+        if (passwords.isEmpty()) {
+            throw new IllegalArgumentException("no logins");
+        }
+        return start(Map.copyOf(passwords));
+    }
+
+    private static RadicaleServer start(Map<String, String> passwords) throws IOException {
         Assumptions.assumeTrue(radicaleInstalled(),
                 "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install python3-radicale):"
                         + " CalDAV tests against a real server are skipped");
         Path directory = Files.createTempDirectory("calsync-radicale");
         int port = freePort();
-        // --config without files: only Radicale's defaults and these flags, whatever /etc/radicale holds.
-        Process process = new ProcessBuilder(PYTHON, "-m", "radicale", "--config",
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "radicale", "--config",
                 "--server-hosts=127.0.0.1:" + port,
-                "--storage-filesystem-folder=" + directory.resolve("collections"),
-                "--auth-type=none")
+                "--storage-filesystem-folder=" + directory.resolve("collections")));
+        if (passwords.isEmpty()) {
+            command.add("--auth-type=none");
+        } else {
+            Path htpasswd = directory.resolve("htpasswd");
+            Files.write(htpasswd, passwords.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
+            command.addAll(List.of("--auth-type=htpasswd", "--auth-htpasswd-filename=" + htpasswd,
+                    "--auth-htpasswd-encryption=plain", "--auth-delay=0"));
+        }
+        // --config without files: only Radicale's defaults and these flags, whatever /etc/radicale holds.
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("radicale.log").toFile())
                 .start();
-        RadicaleServer server = new RadicaleServer(process, directory, port);
+        RadicaleServer server = new RadicaleServer(process, directory, port, passwords);
         try {
             await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
@@ -137,8 +163,9 @@ public final class RadicaleServer implements AutoCloseable {
         }
     }
 
-    static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":unused").getBytes());
+    private String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                + passwords.getOrDefault(user, "unused")).getBytes());
     }
 
     static boolean radicaleInstalled() {
