@@ -1,5 +1,6 @@
 package dev.calsync.app.accounts;
 
+import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.caldav.CaldavAccount;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.provider.CalendarProvider;
@@ -7,10 +8,6 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +17,7 @@ import java.util.function.Function;
  * login sealed by the {@link CredentialCipher} like OAuth tokens; and read back for the CalDAV adapter.
  */
 public final class CaldavConnections {
-    public static final String PROVIDER = "caldav";
+    public static final String PROVIDER = ProviderAssembly.CALDAV;
 
     private final AccountStore accounts;
     private final CredentialCipher cipher;
@@ -71,14 +68,8 @@ public final class CaldavConnections {
                 });
     }
 
-    /** One id per person, server and login, stable across reconnects, of the shape config account ids take. */
+    /** One id per person, server and login. */
     static String accountId(String owner, CaldavAccount login) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((owner + "\n" + login.url() + "\n"
-                    + login.username()).getBytes(StandardCharsets.UTF_8));
-            return "c-" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AccountIds.of("c-", owner, login.url().toString(), login.username());
     }
 }
