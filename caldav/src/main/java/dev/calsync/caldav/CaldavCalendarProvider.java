@@ -140,8 +140,13 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         if (session != null) {
             return session;
         }
-        CaldavAccount account = lookup.apply(accountId).orElseThrow(() -> new ProviderException(
-                ProviderException.Kind.NOT_FOUND, 0, "noAccount", "no CalDAV account " + accountId + " is configured"));
+        Optional<CaldavAccount> found = lookup.apply(accountId);
+        if (found.isEmpty()) {
+            lookedUp.remove(accountId);
+            throw new ProviderException(ProviderException.Kind.NOT_FOUND, 0, "noAccount",
+                    "no CalDAV account " + accountId + " is configured");
+        }
+        CaldavAccount account = found.get();
         return lookedUp.compute(accountId, (id, known) -> known != null && known.account.equals(account)
                 ? known : new AccountSession(id, account, clients.apply(account)));
     }

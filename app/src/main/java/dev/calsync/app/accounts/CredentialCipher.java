@@ -14,8 +14,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM for account credentials (OAuth tokens, CalDAV logins). Layout: version byte, 12-byte nonce, ciphertext with tag. The account id is
- * the associated data, so a ciphertext copied onto another account's row does not decrypt.
+ * AES-256-GCM for account credentials (OAuth tokens, CalDAV logins). Layout: version byte, 12-byte nonce, ciphertext
+ * with tag. The account id is the associated data, so a ciphertext copied onto another account's row does not
+ * decrypt.
  */
 public final class CredentialCipher {
 
