@@ -20,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real CalDAV server for tests: Debian's Radicale on a free port with its storage in a temporary directory,
- * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}). Where
+ * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}), or with fixed logins
+ * ({@link #startWithLogins}: a wrong password gets 401). Where
  * {@code /usr/bin/python3} cannot import radicale the tests are skipped, saying so. Register it for a test class with
  * {@code @RegisterExtension static final RadicaleServer RADICALE = new RadicaleServer();}, or start one for a
  * single test with {@link #start()}.
@@ -42,6 +46,7 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     private Path directory;
     private URI root;
     private final AtomicInteger calendars = new AtomicInteger();
+    private Map<String, String> passwords = Map.of();
 
     /** Starts Radicale before the test class, or skips the class (a JUnit assumption) where it is not installed. */
     @Override
@@ -52,6 +57,17 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     /** Starts Radicale for one test (stop it with {@link #close()}), or skips the test where it is not installed. */
     public static RadicaleServer start() throws IOException {
         RadicaleServer server = new RadicaleServer();
+        server.launch("this test");
+        return server;
+    }
+
+    /** Starts Radicale accepting only these usernames with these passwords (its htpasswd file, in plain text). */
+    public static RadicaleServer startWithLogins(Map<String, String> passwords) throws IOException {
+        if (passwords.isEmpty()) {
+            throw new IllegalArgumentException("no logins");
+        }
+        RadicaleServer server = new RadicaleServer();
+        server.passwords = Map.copyOf(passwords);
         server.launch("this test");
         return server;
     }
@@ -68,10 +84,18 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         int port = freePort();
         root = URI.create("http://127.0.0.1:" + port + "/");
         // --config without files: only Radicale's defaults and these flags, whatever /etc/radicale holds.
-        process = new ProcessBuilder(PYTHON, "-m", "radicale", "--config",
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "radicale", "--config",
                 "--server-hosts=127.0.0.1:" + port,
-                "--storage-filesystem-folder=" + directory.resolve("collections"),
-                "--auth-type=none")
+                "--storage-filesystem-folder=" + directory.resolve("collections")));
+        if (passwords.isEmpty()) {
+            command.add("--auth-type=none");
+        } else {
+            Path htpasswd = directory.resolve("htpasswd");
+            Files.write(htpasswd, passwords.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
+            command.addAll(List.of("--auth-type=htpasswd", "--auth-htpasswd-filename=" + htpasswd,
+                    "--auth-htpasswd-encryption=plain", "--auth-delay=0"));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("radicale.log").toFile())
                 .start();
@@ -117,14 +141,23 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         return root;
     }
 
-    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR (through calsync's own client). */
+    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR. */
     public URI calendar(String user, String prefix) {
         URI uri = root.resolve("/" + user + "/" + prefix + calendars.incrementAndGet() + "/");
-        DavResponse response = TestClients.client(user, CallListener.NONE).send(
-                DavRequest.mkcalendar(uri, DavBodies.mkcalendar("Calendar " + prefix)),
-                new CalendarRef(user, uri.getPath()), CallKind.CALENDAR_LIST);
-        if (response.status() != 201) {
-            throw new IllegalStateException("MKCALENDAR " + uri + " answered " + response.status());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", basic(user)).header("Content-Type", "application/xml; charset=utf-8")
+                    .method("MKCALENDAR", HttpRequest.BodyPublishers.ofString(DavBodies.mkcalendar("Calendar " + prefix)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("MKCALENDAR " + uri + " answered " + response.statusCode());
         }
         return uri;
     }
@@ -168,8 +201,9 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":unused").getBytes());
+    private String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                + passwords.getOrDefault(user, "unused")).getBytes());
     }
 
     static boolean radicaleInstalled() {
