@@ -27,7 +27,7 @@ public class StoreException extends RuntimeException {
      * @param statement "statement" or "transaction"
      * @param connecting whether the failure came while getting a connection
      */
-    static StoreException of(String operation, String statement, boolean connecting, SQLException e) {
+    public static StoreException of(String operation, String statement, boolean connecting, SQLException e) {
         boolean unreachable = connecting || unreachable(e);
         String what = unreachable ? "database unreachable" : "database " + statement + " failed";
         String state = e.getSQLState() == null ? "" : e.getSQLState() + " ";
