@@ -3,6 +3,7 @@ package dev.calsync.app.cluster;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.calsync.app.metrics.CalsyncMetrics;
+import dev.calsync.app.runtime.FailureClassifier;
 import dev.calsync.app.runtime.SafetyReconcile;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.failure.Decision;
@@ -182,7 +183,20 @@ public final class PassTasks {
         return FailurePolicy.pausesAccount(failure) ? null : failures(instance) + 1;
     }
 
-    private static CompletionHandler<Integer> reschedule(Instant at, Integer data) {
-        return (complete, operations) -> operations.reschedule(complete, at, data);
+    /**
+     * Reschedules at {@code at}; if the database is gone too, says so in one line instead of db-scheduler's stack
+     * trace: the execution stays picked, and db-scheduler's dead-execution check revives it once the database is back.
+     */
+    private CompletionHandler<Integer> reschedule(Instant at, Integer data) {
+        return (complete, operations) -> {
+            try {
+                operations.reschedule(complete, at, data);
+            } catch (RuntimeException e) {
+                if (FailureClassifier.of(e).kind() != FailureKind.DATABASE_UNREACHABLE) {
+                    throw e;
+                }
+                sync.failed("rescheduling " + complete.getExecution().taskInstance, e);
+            }
+        };
     }
 }

@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * A reading that may block for long (the pool waits 30 s for a database that is gone; a provider retries for as long)
- * taken on a thread of its own, so that a health check or a scrape answers within {@code wait} whatever happens:
- * a reading younger than {@code maxAge} is reused; otherwise one is taken (or the one under way is waited for) for at
- * most {@code wait}. A reading still under way keeps running and serves the next callers when it ends.
+ * taken on a thread of its own, so that a health check or a scrape answers at once whatever happens. A reading younger
+ * than {@code maxAge} is reused; an older one starts a new reading and stands until that one is {@code wait} overdue,
+ * after which there is none (for a health check: DOWN). Only the very first caller waits, at most {@code wait}.
  */
 final class BoundedReading<T> {
 
@@ -30,6 +30,7 @@ final class BoundedReading<T> {
     private final Executor thread;
     private volatile Reading<T> last;
     private CompletableFuture<T> underWay;
+    private Instant underWaySince;
 
     BoundedReading(String name, Supplier<T> read, Duration maxAge, Duration wait, Clock clock) {
         this.read = read;
@@ -43,14 +44,30 @@ final class BoundedReading<T> {
         });
     }
 
-    /** A reading no older than {@code maxAge}, or empty when none came within {@code wait}. */
+    /**
+     * The reading to go by now: a recent one, or the one before while a new reading is under way for less than
+     * {@code wait}; empty once a reading is overdue (or the first one did not come within {@code wait}).
+     */
     Optional<T> fresh() {
         Reading<T> known = last;
-        if (known != null && Duration.between(known.at(), clock.instant()).compareTo(maxAge) < 0) {
+        Instant now = clock.instant();
+        if (known != null && Duration.between(known.at(), now).compareTo(maxAge) < 0) {
+            return Optional.of(known.value());
+        }
+        CompletableFuture<T> reading;
+        Duration running;
+        synchronized (this) {
+            reading = start(now);
+            running = Duration.between(underWaySince, now);
+        }
+        if (running.compareTo(wait) >= 0) {
+            return Optional.empty();
+        }
+        if (known != null) {
             return Optional.of(known.value());
         }
         try {
-            return Optional.of(start().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.of(reading.get(wait.minus(running).toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -67,8 +84,9 @@ final class BoundedReading<T> {
         return known == null ? Optional.empty() : Optional.of(known.value());
     }
 
-    private synchronized CompletableFuture<T> start() {
+    private CompletableFuture<T> start(Instant now) {
         if (underWay == null || underWay.isDone()) {
+            underWaySince = now;
             underWay = CompletableFuture.supplyAsync(() -> {
                 T value = read.get();
                 last = new Reading<>(clock.instant(), value);
