@@ -34,13 +34,13 @@ public final class TaskPlanner {
 
     private final ClusterQueries queries;
     private final Task<Integer> pollTask;
-    private final Task<Void> reconcileTask;
-    private final Task<Void> horizonTask;
+    private final Task<Integer> reconcileTask;
+    private final Task<Integer> horizonTask;
     private final PollIntervals intervals;
     private final ClusterProperties properties;
     private final Clock clock;
 
-    TaskPlanner(ClusterQueries queries, Task<Integer> pollTask, Task<Void> reconcileTask, Task<Void> horizonTask,
+    TaskPlanner(ClusterQueries queries, Task<Integer> pollTask, Task<Integer> reconcileTask, Task<Integer> horizonTask,
                 PollIntervals intervals, ClusterProperties properties, Clock clock) {
         this.queries = queries;
         this.pollTask = pollTask;
