@@ -2,6 +2,7 @@ package dev.calsync.app.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -19,6 +20,16 @@ public final class WebSecurity {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
+    /** Written by Spring Security on the application's responses and by {@link SecurityHeadersValve} on Tomcat's. */
+    public static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Frame-Options", "DENY",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "Permissions-Policy", PERMISSIONS_POLICY);
+
     public static final int SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
 
     private WebSecurity() {
@@ -32,7 +43,7 @@ public final class WebSecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .xssProtection(xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)))
                 // Spring's defaults, spelled out: a new session id on sign-in, CSRF tokens on every form.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
