@@ -1,5 +1,6 @@
 package dev.calsync.app.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /** What the serve and demo filter chains share: public paths, headers, CSRF, sessions, the sign-in rate limit. */
 public final class WebSecurity {
@@ -47,6 +49,12 @@ public final class WebSecurity {
                 // Spring's defaults, spelled out: a new session id on sign-in, CSRF tokens on every form.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
+                // htmx refreshes parts of a page: an expired session must send the whole page to sign-in, not
+                // have the sign-in page swapped into each part. htmx follows HX-Redirect whatever the status.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, e) -> {
+                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                }, new RequestHeaderRequestMatcher("HX-Request", "true")))
                 .addFilterBefore(new SignInRateLimiter(SIGN_IN_ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1), clock),
                         CsrfFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
@@ -54,7 +62,7 @@ public final class WebSecurity {
 
     private static void publicPaths(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+        requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                         "/actuator/health")
                 .permitAll()
                 .anyRequest().authenticated();

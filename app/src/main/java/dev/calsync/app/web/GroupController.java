@@ -6,7 +6,9 @@ import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.JdbcSyncStore;
+import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +35,14 @@ public class GroupController {
     private final GroupEditor editor;
     private final GroupStatuses statuses;
     private final SyncScheduler scheduler;
+    private final WeekViews weeks;
+    private final ViewerZones zones;
     private final SecureRandom random = new SecureRandom();
 
     public GroupController(OwnedResources owned, JdbcSyncStore store, CalendarChoices choices, GroupEditor editor,
-                           GroupStatuses statuses, SyncScheduler scheduler) {
+                           GroupStatuses statuses, SyncScheduler scheduler, WeekViews weeks, ViewerZones zones) {
+        this.weeks = weeks;
+        this.zones = zones;
         this.owned = owned;
         this.store = store;
         this.choices = choices;
@@ -80,19 +86,22 @@ public class GroupController {
         return "redirect:" + back;
     }
 
+    /** @param tz the "Times in" choice of the week view; kept for the person's later pages */
     @GetMapping("/groups/{groupId}")
-    public String show(SignedInUser user, @PathVariable String groupId, Model model) {
+    public String show(SignedInUser user, @PathVariable String groupId, @RequestParam(required = false) String tz,
+                       HttpSession session, Model model) {
         SyncGroup group = owned.group(user, groupId);
-        return groupPage(user, group, GroupForm.of(group), new FormErrors(), model);
+        zones.of(user, session, tz);
+        return groupPage(user, group, GroupForm.of(group), new FormErrors(), session, model);
     }
 
     @PostMapping("/groups/{groupId}/settings")
     public String saveSettings(SignedInUser user, @PathVariable String groupId, @ModelAttribute GroupForm form,
-                               Model model, RedirectAttributes redirect) {
+                               HttpSession session, Model model, RedirectAttributes redirect) {
         SyncGroup group = owned.group(user, groupId);
         FormErrors errors = form.settingsProblems();
         if (!errors.isEmpty()) {
-            return groupPage(user, group, form, errors, model);
+            return groupPage(user, group, form, errors, session, model);
         }
         store.saveGroup(new SyncGroup(group.id(), group.owner(), form.busyTitle(), form.window(), form.syncMode(),
                 form.manualEditPolicy(), group.calendars()));
@@ -180,9 +189,13 @@ public class GroupController {
         return "group-new";
     }
 
-    private String groupPage(SignedInUser user, SyncGroup group, GroupForm form, FormErrors errors, Model model) {
+    private String groupPage(SignedInUser user, SyncGroup group, GroupForm form, FormErrors errors,
+                             HttpSession session, Model model) {
         Set<String> members = group.calendars().stream().map(CalendarRef::key).collect(Collectors.toSet());
         CalendarChoices.Listing listing = choices.of(user);
+        ZoneId zone = zones.of(user, session, null);
+        model.addAttribute("week", weeks.of(group, zone, false));
+        model.addAttribute("zones", zones.choices(user, zone));
         model.addAttribute("user", user);
         model.addAttribute("group", group);
         model.addAttribute("status", statuses.of(group));

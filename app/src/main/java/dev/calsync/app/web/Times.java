@@ -38,7 +38,8 @@ public class Times {
         return future ? "in " + amount : amount + " ago";
     }
 
-    private static String amount(Duration d) {
+    /** A span of time in words: "40 s", "2 min". */
+    public String amount(Duration d) {
         if (d.toSeconds() < 60) {
             return d.toSeconds() + " s";
         }
