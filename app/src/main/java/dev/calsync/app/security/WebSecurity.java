@@ -3,14 +3,19 @@ package dev.calsync.app.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** What the serve and demo filter chains share: public paths, headers, CSRF, sessions, the sign-in rate limit. */
 public final class WebSecurity {
@@ -49,15 +54,26 @@ public final class WebSecurity {
                 // Spring's defaults, spelled out: a new session id on sign-in, CSRF tokens on every form.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
-                // htmx refreshes parts of a page: an expired session must send the whole page to sign-in, not
-                // have the sign-in page swapped into each part. htmx follows HX-Redirect whatever the status.
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, e) -> {
-                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                }, new RequestHeaderRequestMatcher("HX-Request", "true")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst()))
                 .addFilterBefore(new SignInRateLimiter(SIGN_IN_ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1), clock),
                         CsrfFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+    }
+
+    /**
+     * Who is not signed in goes to the sign-in page. htmx, refreshing part of a page, gets 401 with HX-Redirect
+     * instead (htmx follows it whatever the status): the whole page goes to sign-in, rather than the sign-in page
+     * being swapped into each part.
+     */
+    private static AuthenticationEntryPoint signInFirst() {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+        byRequest.put(new RequestHeaderRequestMatcher("HX-Request", "true"), (request, response, e) -> {
+            response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        });
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return entryPoint;
     }
 
     private static void publicPaths(
