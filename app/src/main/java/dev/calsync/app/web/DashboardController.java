@@ -66,17 +66,19 @@ public class DashboardController {
         choices.of(user);
         ZoneId zone = zones.of(user, session, null);
         List<Account> accounts = owned.accounts(user);
+        List<SyncGroup> groups = owned.groups(user);
+        Map<String, WeekView> groupWeeks = new LinkedHashMap<>();
+        groups.forEach(group -> groupWeeks.put(group.id(), weeks.of(group, zone, true)));
+        // The groups' calls first: read after them, the person's total includes every call a card counts.
+        List<GroupStatus> groupStatuses = groups.stream().map(statuses::of).toList();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var history = callLog.dailyTotals(accounts.stream().map(Account::id).toList(),
                 today.minusDays(CHART_DAYS - 1), today);
         long callsToday = history.get(today);
         long share = Math.max(1, dailyQuota / Math.max(1, plannedUsers));
-        List<SyncGroup> groups = owned.groups(user);
-        Map<String, WeekView> groupWeeks = new LinkedHashMap<>();
-        groups.forEach(group -> groupWeeks.put(group.id(), weeks.of(group, zone, true)));
         model.addAttribute("user", user);
         model.addAttribute("accounts", accounts);
-        model.addAttribute("groups", groups.stream().map(statuses::of).toList());
+        model.addAttribute("groups", groupStatuses);
         model.addAttribute("weeks", groupWeeks);
         model.addAttribute("callsTotal", callsToday);
         model.addAttribute("callShare", share);
