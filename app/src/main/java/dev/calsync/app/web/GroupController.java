@@ -41,14 +41,14 @@ public class GroupController {
 
     public GroupController(OwnedResources owned, JdbcSyncStore store, CalendarChoices choices, GroupEditor editor,
                            GroupStatuses statuses, SyncScheduler scheduler, WeekViews weeks, ViewerZones zones) {
-        this.weeks = weeks;
-        this.zones = zones;
         this.owned = owned;
         this.store = store;
         this.choices = choices;
         this.editor = editor;
         this.statuses = statuses;
         this.scheduler = scheduler;
+        this.weeks = weeks;
+        this.zones = zones;
     }
 
     @GetMapping("/groups/new")

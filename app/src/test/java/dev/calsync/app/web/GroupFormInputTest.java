@@ -43,9 +43,7 @@ class GroupFormInputTest {
 
     @BeforeEach
     void twoUsers() {
-        if (store.group(ALICE_GROUP).isEmpty() || store.group(ALICE_GROUP).get().calendars().size() != 2) {
-            TwoUsers.connect(emulator, accounts, store);
-        }
+        TwoUsers.ensure(emulator, accounts, store);
     }
 
     @ParameterizedTest(name = "futureDays={0}")

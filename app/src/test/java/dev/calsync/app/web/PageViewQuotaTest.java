@@ -41,9 +41,7 @@ class PageViewQuotaTest {
 
     @Test
     void pageViewsReadEachCalendarListOnceUntilRefreshed() throws Exception {
-        if (store.group(ALICE_GROUP).isEmpty()) {
-            TwoUsers.connect(emulator, accounts, store);
-        }
+        TwoUsers.ensure(emulator, accounts, store);
         mvc.perform(post("/calendars/refresh").with(TwoUsers.alice()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         long before = calendarListCalls();

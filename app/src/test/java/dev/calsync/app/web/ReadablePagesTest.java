@@ -54,9 +54,7 @@ class ReadablePagesTest {
 
     @BeforeEach
     void twoUsers() {
-        if (store.group(ALICE_GROUP).isEmpty() || store.group(ALICE_GROUP).get().calendars().size() != 2) {
-            TwoUsers.connect(emulator, accounts, store);
-        }
+        TwoUsers.ensure(emulator, accounts, store);
     }
 
     @Test

@@ -45,9 +45,7 @@ class SyncButtonsTest {
 
     @Test
     void onePassPerGroupAndKindWaitsAtATime() throws Exception {
-        if (store.group(ALICE_GROUP).isEmpty()) {
-            TwoUsers.connect(emulator, accounts, store);
-        }
+        TwoUsers.ensure(emulator, accounts, store);
         // Nothing is picked while paused, so what is queued stays queued for the whole test.
         scheduler.pause();
         try {

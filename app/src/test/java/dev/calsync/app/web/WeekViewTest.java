@@ -66,9 +66,7 @@ class WeekViewTest {
 
     @BeforeEach
     void aMeetingTomorrowSynced() {
-        if (store.group(ALICE_GROUP).isEmpty() || store.group(ALICE_GROUP).get().calendars().size() != 2) {
-            TwoUsers.connect(emulator, accounts, store);
-        }
+        TwoUsers.ensure(emulator, accounts, store);
         start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(24 + 10));
         boolean there = emulator.userListAll("alice@personal.example", false).stream()
                 .anyMatch(event -> TITLE.equals(event.path("summary").asText()));
