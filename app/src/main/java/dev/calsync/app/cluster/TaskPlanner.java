@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class TaskPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
     /** New calendars are first polled within this long (spread by id), however long the poll interval. */
-    static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(30);
+    public static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(30);
 
     /** What one run changed. */
     public record Changes(int scheduled, int cancelled) {
