@@ -81,6 +81,7 @@ class WeekViewTest {
     void theBlockIsDrawnWhereTheEmulatorHasItAndTheEventWithItsTitleOnItsOwnCalendar() throws Exception {
         ObjectNode block = emulator.userListAll("alice@work.example", false).stream()
                 .filter(event -> ALICE_GROUP.equals(event.at("/extendedProperties/private/" + BlockMarker.GROUP).asText()))
+                .filter(event -> event.at("/start/dateTime").isTextual()) // other tests' all-day blocks share it
                 .filter(event -> Instant.parse(event.at("/start/dateTime").asText()).equals(start))
                 .findFirst().orElseThrow();
         List<Drawn> drawn = drawn(page("/groups/" + ALICE_GROUP + "?tz=UTC", new MockHttpSession()));
