@@ -3,7 +3,6 @@ package dev.calsync.core.failure;
 import dev.calsync.core.provider.ProviderException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One failure of a pass.
@@ -43,10 +42,6 @@ public record Failure(FailureKind kind, Duration retryAfter, String description)
         return new Failure(FailureKind.GROUP_BUSY, null, FailureKind.GROUP_BUSY.words());
     }
 
-    public Optional<Duration> retryAfterIfAny() {
-        return Optional.ofNullable(retryAfter);
-    }
-
     /** Of two failures of one attempt, the one that decides what happens next: the more serious, then the longer wait. */
     public Failure worse(Failure other) {
         if (other == null) {
@@ -56,7 +51,10 @@ public record Failure(FailureKind kind, Duration retryAfter, String description)
         if (bySeverity != 0) {
             return bySeverity > 0 ? this : other;
         }
-        Duration mine = retryAfterIfAny().orElse(Duration.ZERO);
-        return mine.compareTo(other.retryAfterIfAny().orElse(Duration.ZERO)) >= 0 ? this : other;
+        return waitOf(this).compareTo(waitOf(other)) >= 0 ? this : other;
+    }
+
+    private static Duration waitOf(Failure failure) {
+        return failure.retryAfter == null ? Duration.ZERO : failure.retryAfter;
     }
 }
