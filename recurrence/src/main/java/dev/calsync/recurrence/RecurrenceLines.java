@@ -2,11 +2,12 @@ package dev.calsync.recurrence;
 
 import dev.calsync.core.recurrence.UnsupportedRecurrenceException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.RecurrenceSet;
 import org.dmfs.rfc5545.iterable.ParsedDates;
@@ -37,10 +38,16 @@ final class RecurrenceLines {
             RecurrenceLine line = split(text);
             switch (line.name()) {
                 case "RRULE" -> {
-                    include.add(withFirst(rule(line, timing), line, timing));
+                    RecurrenceRule rule = rule(line);
+                    Instant until = timing.alignUntil(rule);
+                    include.add(timing.place(withFirst(rule, line, timing), until, true));
                     hasRule = true;
                 }
-                case "EXRULE" -> exclude.add(new OfRule(rule(line, timing), timing.first()));
+                case "EXRULE" -> {
+                    RecurrenceRule rule = rule(line);
+                    Instant until = timing.alignUntil(rule);
+                    exclude.add(timing.place(new OfRule(rule, timing.first()), until, false));
+                }
                 case "RDATE" -> include.add(dates(line, timing));
                 case "EXDATE" -> exclude.add(dates(line, timing));
                 default -> throw unsupported(line.text(), "unknown property " + line.name(), null);
@@ -48,7 +55,7 @@ final class RecurrenceLines {
         }
         if (!hasRule) {
             // A series of RDATEs only (or no lines at all) still occurs at its own start.
-            include.add(new OfList(timing.first()));
+            include.add(timing.place(new OfList(timing.first()), null, true));
         }
         RecurrenceSet instances = include.size() == 1 ? include.get(0) : new Merged(include);
         return exclude.isEmpty() ? instances : new Difference(instances, new Merged(exclude));
@@ -62,7 +69,7 @@ final class RecurrenceLines {
         }
     }
 
-    private static RecurrenceRule rule(RecurrenceLine line, SeriesTiming timing) {
+    private static RecurrenceRule rule(RecurrenceLine line) {
         requireOnlyKnownParameters(line, List.of());
         RecurrenceRule rule;
         try {
@@ -71,7 +78,6 @@ final class RecurrenceLines {
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
             throw unsupported(line.text(), e.getMessage(), e);
         }
-        alignUntil(rule, timing);
         return rule;
     }
 
@@ -91,29 +97,6 @@ final class RecurrenceLines {
         return producesAny ? new OfRuleAndFirst(rule, timing.first()) : new OfList(timing.first());
     }
 
-    /**
-     * lib-recur refuses to iterate when UNTIL and DTSTART differ in kind (date vs date-time, floating vs
-     * absolute). Clients do send such rules (e.g. {@code UNTIL=20260301} on a timed series), so UNTIL is
-     * re-expressed in the start's kind, keeping its meaning: a date means "through the end of that day" in
-     * the series' zone; a floating date-time is read in the series' zone; an absolute time on an all-day
-     * series means its UTC date.
-     */
-    private static void alignUntil(RecurrenceRule rule, SeriesTiming timing) {
-        DateTime until = rule.getUntil();
-        if (until == null) {
-            return;
-        }
-        if (timing.allDay()) {
-            if (!until.isAllDay()) {
-                rule.setUntil(until.isFloating() ? until.toAllDay() : until.shiftTimeZone(DateTime.UTC).toAllDay());
-            }
-        } else if (until.isAllDay()) {
-            rule.setUntil(new DateTime(timing.zone(), until.getYear(), until.getMonth(), until.getDayOfMonth(), 23, 59, 59));
-        } else if (until.isFloating()) {
-            rule.setUntil(until.swapTimeZone(timing.zone()));
-        }
-    }
-
     private static RecurrenceSet dates(RecurrenceLine line, SeriesTiming timing) {
         requireOnlyKnownParameters(line, List.of("VALUE", "TZID"));
         String valueType = line.parameter("VALUE");
@@ -128,19 +111,21 @@ final class RecurrenceLines {
             throw unsupported(line.text(), dateValues
                     ? "an all-day series needs DATE values" : "DATE values in a timed series", null);
         }
-        TimeZone zone = timing.zone();
+        ZoneId zone = null;
         String tzid = line.parameter("TZID");
         if (tzid != null) {
             try {
-                zone = SeriesTiming.timeZone(tzid);
+                // Strict: java.util.TimeZone would turn an unknown id into GMT silently.
+                zone = ZoneId.of(tzid);
             } catch (DateTimeException e) {
                 throw unsupported(line.text(), "unknown TZID " + tzid, e);
             }
         }
         List<DateTime> values = new ArrayList<>();
         try {
-            // Parsed eagerly (lib-recur parses lazily) so a bad date fails here, naming its line.
-            new ParsedDates(zone, line.value()).forEach(values::add);
+            // Parsed eagerly (lib-recur parses lazily) so a bad date fails here, naming its line. Parsed without
+            // a zone: lib-recur would read a local time as standard time, SeriesTiming places it by RFC 5545.
+            new ParsedDates(line.value()).forEach(values::add);
         } catch (IllegalArgumentException e) {
             throw unsupported(line.text(), e.getMessage(), e);
         }
@@ -150,7 +135,7 @@ final class RecurrenceLines {
         for (DateTime value : values) {
             checkValue(line, value, dateValues);
         }
-        return new OfList(values);
+        return timing.place(values, zone);
     }
 
     /** lib-recur accepts "20260230", and a date-time under VALUE=DATE; either would silently never match. */
