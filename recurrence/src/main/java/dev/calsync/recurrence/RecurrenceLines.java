@@ -8,12 +8,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.RecurrenceSet;
 import org.dmfs.rfc5545.iterable.ParsedDates;
+import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recurrenceset.Difference;
+import org.dmfs.rfc5545.recurrenceset.FastForwarded;
 import org.dmfs.rfc5545.recurrenceset.Merged;
 import org.dmfs.rfc5545.recurrenceset.OfList;
 import org.dmfs.rfc5545.recurrenceset.OfRule;
@@ -71,14 +76,12 @@ final class RecurrenceLines {
 
     private static RecurrenceRule rule(RecurrenceLine line) {
         requireOnlyKnownParameters(line, List.of());
-        RecurrenceRule rule;
         try {
             // Strict: lax mode silently drops parts it cannot read (COUNT=abc would become an endless series).
-            rule = new RecurrenceRule(line.value(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+            return new RecurrenceRule(line.value(), RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
             throw unsupported(line.text(), e.getMessage(), e);
         }
-        return rule;
     }
 
     /**
@@ -87,14 +90,59 @@ final class RecurrenceLines {
      * no instance at all (e.g. UNTIL before its first match), so that case is DTSTART alone.
      */
     private static RecurrenceSet withFirst(RecurrenceRule rule, RecurrenceLine line, SeriesTiming timing) {
-        boolean producesAny;
+        DateTime first = timing.first();
         try {
-            producesAny = rule.iterator(timing.first()).hasNext();
-        } catch (RuntimeException e) {
+            if (!rule.iterator(first).hasNext()) {
+                return new OfList(first);
+            }
+            return setPositionsOverMonthsBeforeTheStart(rule, first) ? fromJanuary(rule, first) : new OfRuleAndFirst(rule, first);
+        } catch (RuntimeException | InvalidRecurrenceRuleException e) {
             // e.g. "too many filtered recurrence instances" for BYMONTH=2;BYMONTHDAY=30
             throw unsupported(line.text(), e.getMessage(), e);
         }
-        return producesAny ? new OfRuleAndFirst(rule, timing.first()) : new OfList(timing.first());
+    }
+
+    /**
+     * lib-recur 0.17.1 leaves the months before DTSTART's out of the first year of a YEARLY rule with BYMONTH. That
+     * only shows with BYSETPOS, which counts within the whole year: {@code BYMONTH=1,3;BYSETPOS=1} from a February
+     * start picks 7 March, although the year's first is 7 January (before the start, so that year adds nothing).
+     */
+    private static boolean setPositionsOverMonthsBeforeTheStart(RecurrenceRule rule, DateTime first) {
+        return rule.getFreq() == Freq.YEARLY && rule.hasPart(Part.BYMONTH) && rule.hasPart(Part.BYSETPOS) && first.getMonth() > 0;
+    }
+
+    /**
+     * The rule expanded from 1 January of the start's year, at the start's time of day, with the day of the month
+     * written out when the rule takes it from DTSTART (RFC 5545 §3.3.10), then fast-forwarded to the start. The
+     * instances before the start are added to COUNT, since COUNT counts from DTSTART, which is always the first.
+     */
+    private static RecurrenceSet fromJanuary(RecurrenceRule rule, DateTime first) throws InvalidRecurrenceRuleException {
+        RecurrenceRule shifted = new RecurrenceRule(rule.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+        if (Stream.of(Part.BYMONTHDAY, Part.BYDAY, Part.BYYEARDAY, Part.BYWEEKNO).noneMatch(rule::hasPart)) {
+            shifted.setByPart(Part.BYMONTHDAY, first.getDayOfMonth());
+        }
+        DateTime january = first.isAllDay() ? new DateTime(first.getYear(), 0, 1)
+                : new DateTime(first.getYear(), 0, 1, first.getHours(), first.getMinutes(), first.getSeconds());
+        if (rule.getCount() != null) {
+            RecurrenceRule endless = new RecurrenceRule(shifted.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+            endless.setCount(Integer.MAX_VALUE);
+            RecurrenceRuleIterator instances = endless.iterator(january);
+            int before = 0;
+            boolean producesFirst = false;
+            while (instances.hasNext() && !instances.peekDateTime().after(first)) {
+                if (instances.nextDateTime().equals(first)) {
+                    producesFirst = true;
+                } else {
+                    before++;
+                }
+            }
+            int fromFirst = rule.getCount() - (producesFirst ? 0 : 1);
+            if (fromFirst == 0) {
+                return new OfList(first);
+            }
+            shifted.setCount(before + fromFirst);
+        }
+        return new Merged(new OfList(first), new FastForwarded(first, new OfRule(shifted, january)));
     }
 
     private static RecurrenceSet dates(RecurrenceLine line, SeriesTiming timing) {
