@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -47,9 +49,11 @@ class DifferentialProperties {
     private static final LocalDateTime EARLIEST = LocalDateTime.of(2020, 1, 1, 0, 0);
     private static final LocalDateTime LATEST = LocalDateTime.of(2036, 1, 1, 0, 0);
 
+    private static final Map<String, Arbitrary<LocalDateTime>> STARTS = new ConcurrentHashMap<>();
+
     private final LibRecurRecurrences recurrences = new LibRecurRecurrences();
 
-    @Property(tries = 1000)
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
     void expansionAgreesWithIcal4jExceptWhereRfc5545IsOnOurSide(@ForAll("series") RandomSeries series) throws Exception {
         List<Instant> ours;
         try {
@@ -71,7 +75,7 @@ class DifferentialProperties {
         for (Set<Reading> readings : candidates(series, ical4j)) {
             List<Instant> actual = readings.contains(Reading.WRITTEN_START) ? starts(series, false) : ours;
             if (ical4j.expand(readings).equals(Set.copyOf(actual))
-                    && (!readings.contains(Reading.NO_GAP_SHIFT_CARRIED) || carriesGapShift(series, ical4j, readings))) {
+                    && (!readings.contains(Reading.ZONED_ARITHMETIC) || zonedArithmeticShows(series, ical4j, readings))) {
                 Statistics.label("outcome").collect(readings.stream().map(r -> r.why).collect(Collectors.joining(" + ")));
                 return;
             }
@@ -104,19 +108,22 @@ class DifferentialProperties {
     }
 
     /**
-     * Proof of the gap-shift bug: ical4j places an instance at a time of day that is not the start's although the
-     * start's time exists on that date (it moves a ZonedDateTime through dates, and a gap on one of them shifts
-     * the time it then keeps).
+     * Proof that ical4j's ZonedDateTime arithmetic made the difference: it moves one ZonedDateTime from date to
+     * date, so it keeps an offset that is valid but not the first (an autumn time that occurs twice), or keeps the
+     * time of day a gap once shifted it to, on dates where the start's time of day exists.
      */
-    private static boolean carriesGapShift(RandomSeries series, Ical4jExpansion ical4j, Set<Reading> readings) {
+    private static boolean zonedArithmeticShows(RandomSeries series, Ical4jExpansion ical4j, Set<Reading> readings) {
         ZoneId zone = series.zoneId();
         LocalTime startTime = LocalDateTime.ofInstant(ical4j.seedInstant(), zone).toLocalTime();
         Set<Reading> zoned = EnumSet.copyOf(readings);
-        zoned.remove(Reading.NO_GAP_SHIFT_CARRIED);
-        return minus(ical4j.expand(zoned), ical4j.expand(readings)).stream()
-                .map(instant -> LocalDateTime.ofInstant(instant, zone))
-                .anyMatch(local -> !local.toLocalTime().equals(startTime)
-                        && !zone.getRules().getValidOffsets(local.toLocalDate().atTime(startTime)).isEmpty());
+        zoned.remove(Reading.ZONED_ARITHMETIC);
+        return minus(ical4j.expand(zoned), ical4j.expand(readings)).stream().anyMatch(instant -> {
+            LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+            boolean secondOfTwo = !local.atZone(zone).toInstant().equals(instant);
+            boolean shiftedTime = !local.toLocalTime().equals(startTime)
+                    && !zone.getRules().getValidOffsets(local.toLocalDate().atTime(startTime)).isEmpty();
+            return secondOfTwo || shiftedTime;
+        });
     }
 
     private static Set<Instant> minus(Set<Instant> a, Set<Instant> b) {
@@ -140,6 +147,10 @@ class DifferentialProperties {
 
     /** Anywhere in 2020–2035, or (about 40 %) within two hours of one of the zone's DST changes, gaps included. */
     private static Arbitrary<LocalDateTime> start(String zone) {
+        return STARTS.computeIfAbsent(zone, DifferentialProperties::startIn);
+    }
+
+    private static Arbitrary<LocalDateTime> startIn(String zone) {
         Arbitrary<LocalDateTime> anywhere = Combinators.combine(
                         Arbitraries.integers().between(0, (int) ChronoUnit.DAYS.between(EARLIEST, LATEST) - 1),
                         Arbitraries.integers().between(0, 23), Arbitraries.of(0, 15, 30, 45))
@@ -180,12 +191,14 @@ class DifferentialProperties {
                 .map(months -> "BYMONTH=" + join(months.stream().sorted().toList()))
                 .injectNull(freq.equals("YEARLY") ? 0.5 : 0.85);
         Arbitrary<String> byDay = byDay(freq).injectNull(freq.equals("WEEKLY") ? 0.3 : 0.6);
-        Arbitrary<String> byMonthDay = Arbitraries.integers().between(-31, 31).filter(d -> d != 0)
-                .list().ofMinSize(1).ofMaxSize(3).uniqueElements()
+        // Mostly days every month has, so that few rules end up with no instance at all.
+        Arbitrary<Integer> dayOfMonth = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.integers().between(1, 28)),
+                Tuple.of(2, Arbitraries.integers().between(-7, -1)), Tuple.of(1, Arbitraries.integers().between(-31, 31).filter(d -> d != 0)));
+        Arbitrary<String> byMonthDay = dayOfMonth.list().ofMinSize(1).ofMaxSize(3).uniqueElements()
                 .map(days -> "BYMONTHDAY=" + join(days))
                 .injectNull(freq.equals("MONTHLY") || freq.equals("YEARLY") ? 0.55 : 0.85);
         Arbitrary<String> bySetPos = Arbitraries.of(1, 2, 3, -1, -2).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
-                .map(positions -> "BYSETPOS=" + join(positions)).injectNull(0.7);
+                .map(positions -> "BYSETPOS=" + join(positions)).injectNull(0.8);
         Arbitrary<String> wkst = Arbitraries.of(DAYS).map(day -> "WKST=" + day).injectNull(0.7);
         Instant startInstant = start.atZone(ZoneId.of(zone)).toInstant();
         Arbitrary<String> bound = Arbitraries.frequencyOf(
@@ -202,7 +215,12 @@ class DifferentialProperties {
                     Stream.of(subDaily ? null : month, subDaily && !freq.equals("HOURLY") ? null : day,
                                     subDaily || freq.equals("WEEKLY") ? null : monthDay)
                             .filter(part -> part != null).forEach(parts::add);
-                    if (setPos != null && parts.stream().anyMatch(part -> part.startsWith("BY")) && !subDaily) {
+                    // Not where ical4j misreads the parts BYSETPOS counts over (an ordinal BYDAY with BYMONTHDAY,
+                    // BYMONTH in a WEEKLY rule): its BYSETPOS cannot be redone over a corrected set without
+                    // writing a second engine here (see the README).
+                    boolean misread = day != null && day.matches(".*\\d.*") && monthDay != null
+                            || freq.equals("WEEKLY") && month != null;
+                    if (setPos != null && parts.stream().anyMatch(part -> part.startsWith("BY")) && !subDaily && !misread) {
                         parts.add(setPos);
                     }
                     if (weekStart != null) {

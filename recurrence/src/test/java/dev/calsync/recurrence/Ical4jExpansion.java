@@ -87,11 +87,11 @@ final class Ical4jExpansion {
             }
         }
         if (rule != null) {
-            boolean wallClock = readings.contains(Reading.WALL_CLOCK_STEPS) || readings.contains(Reading.NO_GAP_SHIFT_CARRIED);
+            boolean wallClock = readings.contains(Reading.WALL_CLOCK_STEPS) || readings.contains(Reading.ZONED_ARITHMETIC);
             if (readings.contains(Reading.MONTH_LIMITS_INSTANCES)) {
-                result.addAll(limited(rule, "BYMONTH", false, wallClock));
+                result.addAll(limited(rule, "BYMONTH", wallClock));
             } else if (readings.contains(Reading.ORDINAL_DAY_OF_MONTH)) {
-                result.addAll(limited(rule, "BYMONTHDAY", true, wallClock));
+                result.addAll(limited(rule, "BYMONTHDAY", wallClock));
             } else {
                 result.addAll(rule(rule, wallClock, lower()));
             }
@@ -137,20 +137,23 @@ final class Ical4jExpansion {
     }
 
     /**
-     * ical4j's instances limited by one BYxxx part applied to each instance (RFC 5545 §3.3.10: BYMONTH limits a
-     * WEEKLY rule, BYMONTHDAY limits the days BYDAY gives), with COUNT then counted over what is left.
-     *
-     * @param fromRule whether ical4j is given the rule without that part
+     * ical4j's instances of the rule without one BYxxx part, that part then applied to each instance as the limit
+     * RFC 5545 §3.3.10 makes it (BYMONTH in a WEEKLY rule, BYMONTHDAY next to an ordinal BYDAY), and COUNT counted
+     * over what is left.
      */
-    private Set<Instant> limited(String rule, String name, boolean fromRule, boolean wallClock) {
+    private Set<Instant> limited(String rule, String name, boolean wallClock) {
         Set<Integer> values = Arrays.stream(part(rule, name).orElseThrow().split(","))
                 .map(Integer::valueOf).collect(Collectors.toSet());
         String unlimited = without(rule, "COUNT");
-        Stream<Instant> limited = rule(fromRule ? without(unlimited, name) : unlimited, wallClock, seedInstant.minusSeconds(1))
+        // A YEARLY rule without BYMONTH takes the month from DTSTART, as both engines read YEARLY;BYMONTHDAY.
+        int startMonth = LocalDateTime.ofInstant(seedInstant, series.zoneId()).getMonthValue();
+        boolean startMonthOnly = name.equals("BYMONTHDAY") && rule.contains("FREQ=YEARLY") && part(rule, "BYMONTH").isEmpty();
+        Stream<Instant> limited = rule(without(unlimited, name), wallClock, seedInstant.minusSeconds(1))
                 .stream().sorted().filter(instant -> {
                     LocalDate date = LocalDateTime.ofInstant(instant, series.zoneId()).toLocalDate();
                     return name.equals("BYMONTH") ? values.contains(date.getMonthValue())
-                            : values.contains(date.getDayOfMonth()) || values.contains(date.getDayOfMonth() - date.lengthOfMonth() - 1);
+                            : (values.contains(date.getDayOfMonth()) || values.contains(date.getDayOfMonth() - date.lengthOfMonth() - 1))
+                                    && (!startMonthOnly || date.getMonthValue() == startMonth);
                 });
         Optional<String> count = part(rule, "COUNT");
         return (count.isPresent() ? limited.limit(Long.parseLong(count.get())) : limited).collect(Collectors.toSet());

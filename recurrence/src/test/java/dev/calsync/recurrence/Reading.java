@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 enum Reading {
     START_COUNTS("DTSTART not produced by its rule is the first occurrence (RFC 5545 §3.8.5.3)"),
     WALL_CLOCK_STEPS("sub-daily rule steps in wall-clock time, not elapsed time (§3.3.10)"),
-    NO_GAP_SHIFT_CARRIED("ical4j carries a gap-shifted time of day to other dates (§3.3.10)"),
+    ZONED_ARITHMETIC("each wall-clock time is read on its own: the first of two, no gap shift carried over (§3.3.5)"),
     MONDAY_WEEKS("weeks start on Monday without WKST, not on the JVM locale's first day (§3.3.10)"),
     MONTH_LIMITS_INSTANCES("WEEKLY;BYMONTH limits each instance, not the week it starts in (§3.3.10)"),
-    ORDINAL_DAY_OF_MONTH("BYDAY=2MO with BYMONTHDAY is the month's 2nd Monday, if on one of those days (§3.3.10)"),
+    ORDINAL_DAY_OF_MONTH("BYDAY=2MO with BYMONTHDAY is the month's (year's) 2nd Monday, if on one of those days (§3.3.10)"),
     WRITTEN_START("start written inside a gap keeps its wall-clock time (§3.3.10)");
 
     final String why;
@@ -31,10 +31,10 @@ enum Reading {
             // decided in the expansion; without effect, the same readings without it have been tried first.
             case START_COUNTS -> true;
             case WALL_CLOCK_STEPS -> subDaily && changesClockBefore(series, ical4j);
-            case NO_GAP_SHIFT_CARRIED -> !subDaily && changesClockBefore(series, ical4j);
+            case ZONED_ARITHMETIC -> !subDaily && changesClockBefore(series, ical4j);
             case MONDAY_WEEKS -> !rule.contains("WKST=");
-            case MONTH_LIMITS_INSTANCES -> rule.contains("FREQ=WEEKLY") && rule.contains("BYMONTH=");
-            case ORDINAL_DAY_OF_MONTH -> (rule.contains("FREQ=MONTHLY") || rule.contains("FREQ=YEARLY") && rule.contains("BYMONTH="))
+            case MONTH_LIMITS_INSTANCES -> rule.contains("FREQ=WEEKLY") && rule.contains("BYMONTH=") && !rule.contains("BYSETPOS=");
+            case ORDINAL_DAY_OF_MONTH -> (rule.contains("FREQ=MONTHLY") || rule.contains("FREQ=YEARLY"))
                     && rule.matches(".*BYDAY=[^;]*\\d.*") && rule.contains("BYMONTHDAY=") && !rule.contains("BYSETPOS=");
             case WRITTEN_START -> series.startInGap();
         };
