@@ -163,7 +163,6 @@ final class RecurrenceLines {
         String tzid = line.parameter("TZID");
         if (tzid != null) {
             try {
-                // Strict: java.util.TimeZone would turn an unknown id into GMT silently.
                 zone = ZoneId.of(tzid);
             } catch (DateTimeException e) {
                 throw unsupported(line.text(), "unknown TZID " + tzid, e);

@@ -41,7 +41,7 @@ record WallClock(ZoneId zone, LocalDateTime startLocal, Instant startInstant) {
 
     /** lib-recur's floating form of a wall-clock time (whole seconds, as lib-recur counts). */
     static DateTime floating(LocalDateTime local) {
-        return new DateTime((TimeZone) null, local.toInstant(ZoneOffset.UTC).toEpochMilli() / 1000 * 1000);
+        return new DateTime((TimeZone) null, local.toEpochSecond(ZoneOffset.UTC) * 1000);
     }
 
     static LocalDateTime local(DateTime floating) {

@@ -145,7 +145,7 @@ class DifferentialProperties {
                         .as((rule, lines, window) -> new RandomSeries(zone, start, rule, lines, window.from(), window.to()))));
     }
 
-    /** Anywhere in 2020–2035, or (about 40 %) within two hours of one of the zone's DST changes, gaps included. */
+    /** Anywhere in 2020–2035, or (two in five) from two hours before to three after one of the zone's DST changes. */
     private static Arbitrary<LocalDateTime> start(String zone) {
         return STARTS.computeIfAbsent(zone, DifferentialProperties::startIn);
     }
