@@ -2,17 +2,23 @@ package dev.calsync.recurrence;
 
 import dev.calsync.core.recurrence.UnsupportedRecurrenceException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
+import java.util.stream.Stream;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.RecurrenceSet;
 import org.dmfs.rfc5545.iterable.ParsedDates;
+import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recurrenceset.Difference;
+import org.dmfs.rfc5545.recurrenceset.FastForwarded;
 import org.dmfs.rfc5545.recurrenceset.Merged;
 import org.dmfs.rfc5545.recurrenceset.OfList;
 import org.dmfs.rfc5545.recurrenceset.OfRule;
@@ -37,10 +43,16 @@ final class RecurrenceLines {
             RecurrenceLine line = split(text);
             switch (line.name()) {
                 case "RRULE" -> {
-                    include.add(withFirst(rule(line, timing), line, timing));
+                    RecurrenceRule rule = rule(line);
+                    Instant until = timing.alignUntil(rule);
+                    include.add(timing.place(withFirst(rule, line, timing), until, true));
                     hasRule = true;
                 }
-                case "EXRULE" -> exclude.add(new OfRule(rule(line, timing), timing.first()));
+                case "EXRULE" -> {
+                    RecurrenceRule rule = rule(line);
+                    Instant until = timing.alignUntil(rule);
+                    exclude.add(timing.place(new OfRule(rule, timing.first()), until, false));
+                }
                 case "RDATE" -> include.add(dates(line, timing));
                 case "EXDATE" -> exclude.add(dates(line, timing));
                 default -> throw unsupported(line.text(), "unknown property " + line.name(), null);
@@ -48,7 +60,7 @@ final class RecurrenceLines {
         }
         if (!hasRule) {
             // A series of RDATEs only (or no lines at all) still occurs at its own start.
-            include.add(new OfList(timing.first()));
+            include.add(timing.place(new OfList(timing.first()), null, true));
         }
         RecurrenceSet instances = include.size() == 1 ? include.get(0) : new Merged(include);
         return exclude.isEmpty() ? instances : new Difference(instances, new Merged(exclude));
@@ -62,17 +74,14 @@ final class RecurrenceLines {
         }
     }
 
-    private static RecurrenceRule rule(RecurrenceLine line, SeriesTiming timing) {
+    private static RecurrenceRule rule(RecurrenceLine line) {
         requireOnlyKnownParameters(line, List.of());
-        RecurrenceRule rule;
         try {
             // Strict: lax mode silently drops parts it cannot read (COUNT=abc would become an endless series).
-            rule = new RecurrenceRule(line.value(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+            return new RecurrenceRule(line.value(), RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
             throw unsupported(line.text(), e.getMessage(), e);
         }
-        alignUntil(rule, timing);
-        return rule;
     }
 
     /**
@@ -81,37 +90,59 @@ final class RecurrenceLines {
      * no instance at all (e.g. UNTIL before its first match), so that case is DTSTART alone.
      */
     private static RecurrenceSet withFirst(RecurrenceRule rule, RecurrenceLine line, SeriesTiming timing) {
-        boolean producesAny;
+        DateTime first = timing.first();
         try {
-            producesAny = rule.iterator(timing.first()).hasNext();
-        } catch (RuntimeException e) {
+            if (!rule.iterator(first).hasNext()) {
+                return new OfList(first);
+            }
+            return setPositionsOverMonthsBeforeTheStart(rule, first) ? fromJanuary(rule, first) : new OfRuleAndFirst(rule, first);
+        } catch (RuntimeException | InvalidRecurrenceRuleException e) {
             // e.g. "too many filtered recurrence instances" for BYMONTH=2;BYMONTHDAY=30
             throw unsupported(line.text(), e.getMessage(), e);
         }
-        return producesAny ? new OfRuleAndFirst(rule, timing.first()) : new OfList(timing.first());
     }
 
     /**
-     * lib-recur refuses to iterate when UNTIL and DTSTART differ in kind (date vs date-time, floating vs
-     * absolute). Clients do send such rules (e.g. {@code UNTIL=20260301} on a timed series), so UNTIL is
-     * re-expressed in the start's kind, keeping its meaning: a date means "through the end of that day" in
-     * the series' zone; a floating date-time is read in the series' zone; an absolute time on an all-day
-     * series means its UTC date.
+     * lib-recur 0.17.1 leaves the months before DTSTART's out of the first year of a YEARLY rule with BYMONTH. That
+     * only shows with BYSETPOS, which counts within the whole year: {@code BYMONTH=1,3;BYSETPOS=1} from a February
+     * start picks 7 March, although the year's first is 7 January (before the start, so that year adds nothing).
      */
-    private static void alignUntil(RecurrenceRule rule, SeriesTiming timing) {
-        DateTime until = rule.getUntil();
-        if (until == null) {
-            return;
+    private static boolean setPositionsOverMonthsBeforeTheStart(RecurrenceRule rule, DateTime first) {
+        return rule.getFreq() == Freq.YEARLY && rule.hasPart(Part.BYMONTH) && rule.hasPart(Part.BYSETPOS) && first.getMonth() > 0;
+    }
+
+    /**
+     * The rule expanded from 1 January of the start's year, at the start's time of day, with the day of the month
+     * written out when the rule takes it from DTSTART (RFC 5545 §3.3.10), then fast-forwarded to the start. The
+     * instances before the start are added to COUNT, since COUNT counts from DTSTART, which is always the first.
+     */
+    private static RecurrenceSet fromJanuary(RecurrenceRule rule, DateTime first) throws InvalidRecurrenceRuleException {
+        RecurrenceRule shifted = new RecurrenceRule(rule.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+        if (Stream.of(Part.BYMONTHDAY, Part.BYDAY, Part.BYYEARDAY, Part.BYWEEKNO).noneMatch(rule::hasPart)) {
+            shifted.setByPart(Part.BYMONTHDAY, first.getDayOfMonth());
         }
-        if (timing.allDay()) {
-            if (!until.isAllDay()) {
-                rule.setUntil(until.isFloating() ? until.toAllDay() : until.shiftTimeZone(DateTime.UTC).toAllDay());
+        DateTime january = first.isAllDay() ? new DateTime(first.getYear(), 0, 1)
+                : new DateTime(first.getYear(), 0, 1, first.getHours(), first.getMinutes(), first.getSeconds());
+        if (rule.getCount() != null) {
+            RecurrenceRule endless = new RecurrenceRule(shifted.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
+            endless.setCount(Integer.MAX_VALUE);
+            RecurrenceRuleIterator instances = endless.iterator(january);
+            int before = 0;
+            boolean producesFirst = false;
+            while (instances.hasNext() && !instances.peekDateTime().after(first)) {
+                if (instances.nextDateTime().equals(first)) {
+                    producesFirst = true;
+                } else {
+                    before++;
+                }
             }
-        } else if (until.isAllDay()) {
-            rule.setUntil(new DateTime(timing.zone(), until.getYear(), until.getMonth(), until.getDayOfMonth(), 23, 59, 59));
-        } else if (until.isFloating()) {
-            rule.setUntil(until.swapTimeZone(timing.zone()));
+            int fromFirst = rule.getCount() - (producesFirst ? 0 : 1);
+            if (fromFirst == 0) {
+                return new OfList(first);
+            }
+            shifted.setCount(before + fromFirst);
         }
+        return new Merged(new OfList(first), new FastForwarded(first, new OfRule(shifted, january)));
     }
 
     private static RecurrenceSet dates(RecurrenceLine line, SeriesTiming timing) {
@@ -128,19 +159,20 @@ final class RecurrenceLines {
             throw unsupported(line.text(), dateValues
                     ? "an all-day series needs DATE values" : "DATE values in a timed series", null);
         }
-        TimeZone zone = timing.zone();
+        ZoneId zone = null;
         String tzid = line.parameter("TZID");
         if (tzid != null) {
             try {
-                zone = SeriesTiming.timeZone(tzid);
+                zone = ZoneId.of(tzid);
             } catch (DateTimeException e) {
                 throw unsupported(line.text(), "unknown TZID " + tzid, e);
             }
         }
         List<DateTime> values = new ArrayList<>();
         try {
-            // Parsed eagerly (lib-recur parses lazily) so a bad date fails here, naming its line.
-            new ParsedDates(zone, line.value()).forEach(values::add);
+            // Parsed eagerly (lib-recur parses lazily) so a bad date fails here, naming its line. Parsed without
+            // a zone: lib-recur would read a local time as standard time, SeriesTiming places it by RFC 5545.
+            new ParsedDates(line.value()).forEach(values::add);
         } catch (IllegalArgumentException e) {
             throw unsupported(line.text(), e.getMessage(), e);
         }
@@ -150,7 +182,7 @@ final class RecurrenceLines {
         for (DateTime value : values) {
             checkValue(line, value, dateValues);
         }
-        return new OfList(values);
+        return timing.place(values, zone);
     }
 
     /** lib-recur accepts "20260230", and a date-time under VALUE=DATE; either would silently never match. */

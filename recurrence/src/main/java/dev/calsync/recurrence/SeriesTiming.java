@@ -7,26 +7,43 @@ import dev.calsync.core.recurrence.UnsupportedRecurrenceException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.TimeZone;
+import java.util.List;
 import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.RecurrenceSet;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recurrenceset.OfList;
 
 /**
  * Where a series starts and how long each occurrence lasts, translated between core's {@link EventTime} and
- * lib-recur's {@link DateTime}. Timed series expand in their own IANA zone (so 09:00 Berlin stays 09:00 across
- * DST); all-day series expand as floating dates.
+ * lib-recur's {@link DateTime}. Rules always expand in floating wall-clock time (so 09:00 Berlin stays 09:00
+ * across DST); a timed series then places each time in its zone ({@link WallClock}), an all-day series keeps
+ * its floating dates.
  */
 sealed interface SeriesTiming {
 
-    /** The series' first start: DTSTART, which RFC 5545 and Google count as the first instance. */
+    /** The series' first start as lib-recur expands from it: DTSTART, which RFC 5545 and Google count as the first instance. */
     DateTime first();
 
-    /** Zone for date-times written without TZID and without 'Z'. */
-    TimeZone zone();
-
     boolean allDay();
+
+    /**
+     * Re-expresses the rule's UNTIL in the start's kind: lib-recur refuses to iterate when UNTIL and DTSTART differ
+     * (date vs date-time, floating vs absolute), and clients do send such rules (e.g. {@code UNTIL=20260301} on a
+     * timed series).
+     *
+     * @return the instant bounding the rule's instances when lib-recur can only be given a looser wall-clock bound, or null
+     */
+    Instant alignUntil(RecurrenceRule rule);
+
+    /** The instants of a set expanded from {@link #first()}, bounded by an {@link #alignUntil} result. */
+    RecurrenceSet place(RecurrenceSet expanded, Instant until, boolean keepsStart);
+
+    /** RDATE/EXDATE values as the instants they name; floating ones are read in {@code zone}, or the series' zone when null. */
+    RecurrenceSet place(List<DateTime> values, ZoneId zone);
 
     /** A point at or before the start of every occurrence that could still end after {@code from}. */
     DateTime fastForwardPoint(Instant from);
@@ -49,18 +66,13 @@ sealed interface SeriesTiming {
                 "Series " + series.id() + " mixes an all-day and a timed start/end: " + start + " / " + end, null);
     }
 
-    /** Parses an IANA zone id strictly: java.util.TimeZone alone would turn an unknown id into GMT silently. */
-    static TimeZone timeZone(String id) {
-        return TimeZone.getTimeZone(ZoneId.of(id));
-    }
-
-    record Timed(TimeZone zone, DateTime first, long durationMillis, String startZoneName, String endZoneName)
+    record Timed(WallClock clock, long durationMillis, String startZoneName, String endZoneName)
             implements SeriesTiming {
 
         static Timed of(String seriesId, EventTime.Timed start, EventTime.Timed end) {
-            TimeZone zone;
+            ZoneId zone;
             try {
-                zone = start.timeZone() == null ? TimeZone.getTimeZone(ZoneOffset.UTC) : SeriesTiming.timeZone(start.timeZone());
+                zone = start.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(start.timeZone());
             } catch (DateTimeException e) {
                 throw new UnsupportedRecurrenceException(
                         "Series " + seriesId + " has an unknown time zone '" + start.timeZone() + "'", e);
@@ -69,8 +81,16 @@ sealed interface SeriesTiming {
             if (duration < 0) {
                 throw new UnsupportedRecurrenceException("Series " + seriesId + " ends before it starts", null);
             }
-            return new Timed(zone, new DateTime(zone, start.instant().toEpochMilli()), duration,
+            // The wall-clock time the source wrote decides the time of day of every later occurrence
+            // (RFC 5545 §3.3.10); the instant alone cannot tell 02:30 from 03:30 on a spring-forward day.
+            LocalDateTime local = start.local() != null ? start.local() : LocalDateTime.ofInstant(start.instant(), zone);
+            return new Timed(new WallClock(zone, local.truncatedTo(ChronoUnit.SECONDS), start.instant()), duration,
                     start.timeZone(), end.timeZone());
+        }
+
+        @Override
+        public DateTime first() {
+            return WallClock.floating(clock.startLocal());
         }
 
         @Override
@@ -78,9 +98,44 @@ sealed interface SeriesTiming {
             return false;
         }
 
+        /**
+         * A date means through the end of that day, and a floating date-time that wall-clock time, both in the
+         * series' zone. A UTC UNTIL bounds instants: lib-recur gets a wall-clock bound a little later, and the
+         * instants are cut in {@link WallClockTimes}, since near a gap wall-clock and instant order differ.
+         */
+        @Override
+        public Instant alignUntil(RecurrenceRule rule) {
+            DateTime until = rule.getUntil();
+            if (until != null && until.isAllDay()) {
+                rule.setUntil(new DateTime(until.getYear(), until.getMonth(), until.getDayOfMonth(), 23, 59, 59));
+                return null;
+            }
+            if (until == null || until.isFloating()) {
+                return null;
+            }
+            Instant instant = Instant.ofEpochMilli(until.getTimestamp());
+            rule.setUntil(WallClock.floating(clock.local(instant).plusDays(WallClockTimes.SLACK_DAYS)));
+            return instant;
+        }
+
+        @Override
+        public RecurrenceSet place(RecurrenceSet expanded, Instant until, boolean keepsStart) {
+            return new WallClockTimes(expanded, clock, until, keepsStart);
+        }
+
+        @Override
+        public RecurrenceSet place(List<DateTime> values, ZoneId zone) {
+            // In the series' zone, the start's own wall-clock time names the start, as it does in the rule.
+            return new OfList(values.stream().map(value -> WallClock.utc(!value.isFloating()
+                    ? Instant.ofEpochMilli(value.getTimestamp())
+                    : zone == null || zone.equals(clock.zone())
+                            ? clock.instant(WallClock.local(value))
+                            : WallClock.local(value).atZone(zone).toInstant())).toList());
+        }
+
         @Override
         public DateTime fastForwardPoint(Instant from) {
-            return new DateTime(zone, from.toEpochMilli() - durationMillis);
+            return WallClock.utc(from.minusMillis(durationMillis));
         }
 
         @Override
@@ -102,14 +157,29 @@ sealed interface SeriesTiming {
         }
 
         @Override
-        public TimeZone zone() {
-            // All-day values are floating dates; a zone is never applied to them.
-            return TimeZone.getTimeZone(ZoneOffset.UTC);
+        public boolean allDay() {
+            return true;
+        }
+
+        /** A date-time UNTIL means its date; one in UTC its UTC date. */
+        @Override
+        public Instant alignUntil(RecurrenceRule rule) {
+            DateTime until = rule.getUntil();
+            if (until != null && !until.isAllDay()) {
+                rule.setUntil(until.isFloating() ? until.toAllDay() : until.shiftTimeZone(DateTime.UTC).toAllDay());
+            }
+            return null;
+        }
+
+        /** All-day values are floating dates; no zone ever applies to them. */
+        @Override
+        public RecurrenceSet place(RecurrenceSet expanded, Instant until, boolean keepsStart) {
+            return expanded;
         }
 
         @Override
-        public boolean allDay() {
-            return true;
+        public RecurrenceSet place(List<DateTime> values, ZoneId zone) {
+            return new OfList(values);
         }
 
         @Override

@@ -83,6 +83,16 @@ class UnsupportedRecurrenceTest {
     }
 
     @Test
+    void subDailyRuleWithMonthsOfNothingBetweenInstancesIsReported() {
+        // Every hour in March only: lib-recur gives up after 1,000 empty hours rather than walk eleven months of them.
+        SourceEvent series = timed("UTC", "2026-03-30T09:00", Duration.ofHours(1), "RRULE:FREQ=HOURLY;BYMONTH=3");
+
+        assertThatThrownBy(() -> recurrences.between(series, FROM, TO))
+                .isInstanceOf(UnsupportedRecurrenceException.class)
+                .hasMessageContaining("RRULE:FREQ=HOURLY;BYMONTH=3");
+    }
+
+    @Test
     void exruleRemovingEverythingIsReportedInsteadOfLooping() {
         SourceEvent series = timed("UTC", "2026-01-05T09:00", Duration.ofHours(1), "RRULE:FREQ=DAILY", "EXRULE:FREQ=DAILY");
 

@@ -2,6 +2,8 @@ package dev.calsync.core.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
@@ -14,9 +16,32 @@ public sealed interface EventTime {
     /** Stable text form used in content hashes. */
     String canonical();
 
-    record Timed(Instant instant, String timeZone) implements EventTime {
+    /**
+     * @param local the wall-clock time the source wrote in {@code timeZone}, or null when the instant says it. Only
+     *              a time the zone skips (spring forward) is lost in the instant: 02:30 Berlin on the day clocks jump
+     *              from 02:00 to 03:00 is the instant of 03:30, yet a daily series starting there recurs at 02:30
+     *              (RFC 5545 §3.3.10). It is no part of {@link #canonical()}: the instant and zone are the time.
+     */
+    record Timed(Instant instant, String timeZone, LocalDateTime local) implements EventTime {
         public Timed {
             Objects.requireNonNull(instant, "instant");
+            if (local != null && !namesInstant(local, timeZone, instant)) {
+                throw new IllegalArgumentException(local + " in " + timeZone + " is not " + instant);
+            }
+        }
+
+        public Timed(Instant instant, String timeZone) {
+            this(instant, timeZone, null);
+        }
+
+        // RFC 5545 §3.3.5 reads a skipped time with the offset before the gap (what atZone does); a repeated
+        // time may name either of its instants.
+        private static boolean namesInstant(LocalDateTime local, String timeZone, Instant instant) {
+            if (timeZone == null) {
+                return false;
+            }
+            ZoneId zone = ZoneId.of(timeZone);
+            return local.atZone(zone).toInstant().equals(instant) || LocalDateTime.ofInstant(instant, zone).equals(local);
         }
 
         @Override
