@@ -85,6 +85,9 @@ public final class GoogleCalendarEmulator implements AutoCloseable {
 
     public int port() { return server.getAddress().getPort(); }
 
+    /** The server behind {@link #rootUrl()}, so other emulator faces (Microsoft Graph) can share its port. */
+    public HttpServer httpServer() { return server; }
+
     /** What {@code Calendar.Builder#setRootUrl} takes, e.g. "http://127.0.0.1:8089/". */
     public String rootUrl() { return rootUrl; }
 

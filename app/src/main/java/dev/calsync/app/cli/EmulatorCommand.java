@@ -1,6 +1,7 @@
 package dev.calsync.app.cli;
 
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.emulator.graph.GraphEmulator;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "emulator",
-        description = "Runs the Google Calendar API v3 emulator alone on 127.0.0.1 and prints its root URL and "
-                + "the accounts' bearer tokens. Runs until Ctrl-C.")
+        description = "Runs the Google Calendar API v3 emulator, and the Microsoft Graph v1.0 emulator under graph/v1.0/ "
+                + "on the same port, alone on 127.0.0.1 and prints their URLs and the accounts' bearer tokens. Runs until Ctrl-C.")
 public final class EmulatorCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -52,15 +53,19 @@ public final class EmulatorCommand implements Callable<Integer> {
             err.println("calsync emulator: cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage());
             return ExitCodes.FAILURE;
         }
+        // The Graph face has a seed of its own: it serves the demo mailbox unless a Google seed file was given.
+        GraphEmulator graph = GraphEmulator.mount(emulator.httpServer(), GraphEmulator.DEFAULT_BASE_PATH);
         try {
             loadSeed(emulator, seedFile);
+            if (seedFile == null) graph.loadDemoSeed();
         } catch (RuntimeException e) {
+            graph.close();
             emulator.close();
             err.println("calsync emulator: invalid seed file " + seed + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        printAddresses(emulator, spec.commandLine().getOut());
-        return serveUntilStopped(emulator);
+        printAddresses(emulator, graph, spec.commandLine().getOut());
+        return serveUntilStopped(emulator, graph);
     }
 
     private static void loadSeed(GoogleCalendarEmulator emulator, Path seedFile) {
@@ -71,13 +76,16 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
     }
 
-    private static void printAddresses(GoogleCalendarEmulator emulator, PrintWriter out) {
+    private static void printAddresses(GoogleCalendarEmulator emulator, GraphEmulator graph, PrintWriter out) {
         out.println("Google Calendar emulator listening at " + emulator.rootUrl());
         out.println("  use it with: google.rootUrl: \"" + emulator.rootUrl() + "\" (or CALSYNC_GOOGLE_ROOT_URL)");
         for (String account : emulator.accountIds()) {
             out.println("  account " + account + "  token " + emulator.tokenOf(account)
                     + "  calendars " + String.join(", ", emulator.calendarIdsOf(account)));
         }
+        out.println("Microsoft Graph emulator listening at " + graph.graphUrl());
+        out.println("  use it with: microsoft.graphUrl: \"" + graph.graphUrl() + "\"");
+        out.print(graph.describeMailboxes());
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
@@ -86,14 +94,18 @@ public final class EmulatorCommand implements Callable<Integer> {
      * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM: the shutdown hook closes the server)
      * or, when run in-process, until this thread is interrupted.
      */
-    private static int serveUntilStopped(GoogleCalendarEmulator emulator) {
-        Thread closeOnShutdown = new Thread(emulator::close, "calsync-emulator-shutdown");
+    private static int serveUntilStopped(GoogleCalendarEmulator emulator, GraphEmulator graph) {
+        Thread closeOnShutdown = new Thread(() -> {
+            graph.close();
+            emulator.close();
+        }, "calsync-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(closeOnShutdown);
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            graph.close();
             emulator.close();
             Runtime.getRuntime().removeShutdownHook(closeOnShutdown);
         }
