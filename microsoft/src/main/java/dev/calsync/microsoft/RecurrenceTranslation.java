@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +34,12 @@ import org.dmfs.rfc5545.recur.RecurrenceRule.WeekdayNum;
 final class RecurrenceTranslation {
     private static final DateTimeFormatter UNTIL_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter UNTIL_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final Set<Part> WRITABLE_PARTS = EnumSet.of(Part.FREQ, Part.INTERVAL, Part.WKST, Part.BYMONTH,
-            Part.BYMONTHDAY, Part.BYDAY, Part.BYSETPOS, Part.UNTIL, Part.COUNT);
+    /**
+     * By name: touching {@link Part} before {@link RecurrenceRule} has initialised breaks lib-recur's own static
+     * initialiser (a class-initialisation cycle between the two).
+     */
+    private static final Set<String> WRITABLE_PARTS = Set.of("FREQ", "INTERVAL", "WKST", "BYMONTH", "BYMONTHDAY",
+            "BYDAY", "BYSETPOS", "UNTIL", "COUNT");
     private static final int LAST_SAFE_DAY = 28;
 
     private RecurrenceTranslation() {
@@ -133,7 +136,7 @@ final class RecurrenceTranslation {
             return Optional.empty();
         }
         for (Part part : Part.values()) {
-            if (!part.name().startsWith("_") && rule.hasPart(part) && !WRITABLE_PARTS.contains(part)) {
+            if (!part.name().startsWith("_") && rule.hasPart(part) && !WRITABLE_PARTS.contains(part.name())) {
                 return Optional.empty();
             }
         }
