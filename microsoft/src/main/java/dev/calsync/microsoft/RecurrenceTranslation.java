@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.Weekday;
@@ -21,6 +22,7 @@ import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recur.RecurrenceRule.WeekdayNum;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
  * RRULE lines and Graph's recurrence patterns, both ways, only where both mean the same dates. RRULEs are read
@@ -146,6 +148,9 @@ final class RecurrenceTranslation {
         }
         LocalDateTime first = LocalDateTime.ofInstant(start.instant(),
                 start instanceof EventTime.AllDay ? ZoneOffset.UTC : zone);
+        if (!startsOnItsRule(rule, first, zone, start instanceof EventTime.AllDay)) {
+            return Optional.empty();
+        }
         Optional<Shape> shape = shape(rule, first.toLocalDate());
         if (shape.isEmpty()) {
             return Optional.empty();
@@ -159,6 +164,19 @@ final class RecurrenceTranslation {
         DayOfWeek weekStart = rule.getWeekStart() == null ? DayOfWeek.MONDAY : dayOf(rule.getWeekStart());
         return Optional.of(new GraphPattern(s.type, interval, s.days, s.dayOfMonth, s.month, s.index, weekStart,
                 r.type, r.endDate, r.count));
+    }
+
+    /**
+     * RFC 5545 counts DTSTART as the first occurrence even where the rule would not place it; Graph starts a series
+     * on the first date its pattern places. The two agree only when DTSTART is that date.
+     */
+    private static boolean startsOnItsRule(RecurrenceRule rule, LocalDateTime first, ZoneId zone, boolean allDay) {
+        DateTime dtstart = allDay
+                ? new DateTime(first.getYear(), first.getMonthValue() - 1, first.getDayOfMonth())
+                : new DateTime(TimeZone.getTimeZone(zone), first.getYear(), first.getMonthValue() - 1,
+                        first.getDayOfMonth(), first.getHour(), first.getMinute(), first.getSecond());
+        RecurrenceRuleIterator instances = rule.iterator(dtstart);
+        return instances.hasNext() && instances.nextDateTime().getTimestamp() == dtstart.getTimestamp();
     }
 
     private record Shape(String type, List<DayOfWeek> days, int dayOfMonth, int month, int index) {
@@ -196,7 +214,8 @@ final class RecurrenceTranslation {
             // Without BYMONTH a yearly BYDAY or BYMONTHDAY counts through the whole year, which Graph cannot say.
             return Optional.empty();
         }
-        int month = freq == Freq.MONTHLY ? 0 : months.isEmpty() ? first.getMonthValue() : months.get(0);
+        // lib-recur counts BYMONTH values from 0.
+        int month = freq == Freq.MONTHLY ? 0 : months.isEmpty() ? first.getMonthValue() : months.get(0) + 1;
         String absolute = freq == Freq.MONTHLY ? GraphPattern.ABSOLUTE_MONTHLY : GraphPattern.ABSOLUTE_YEARLY;
         String relative = freq == Freq.MONTHLY ? GraphPattern.RELATIVE_MONTHLY : GraphPattern.RELATIVE_YEARLY;
         if (!byDay.isEmpty()) {
