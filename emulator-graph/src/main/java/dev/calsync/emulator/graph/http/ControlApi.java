@@ -127,6 +127,7 @@ public final class ControlApi {
             n.put("token", m.token());
             n.put("address", m.address());
             n.put("userId", m.userId());
+            n.put("timeZone", m.timeZoneName());
             ArrayNode cals = n.putArray("calendars");
             for (CalendarStore c : m.calendars()) cals.add(GraphApi.calendarJson(c));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.emulator.graph.CallCounters;
 import dev.calsync.emulator.graph.FaultType;
-import dev.calsync.emulator.graph.CallKind;
 import dev.calsync.emulator.graph.Faults;
 import dev.calsync.emulator.graph.GraphError;
 import dev.calsync.emulator.graph.Json;

@@ -385,5 +385,4 @@ public final class Subscriptions implements AutoCloseable {
         }
         return at;
     }
-
 }

@@ -74,8 +74,9 @@ public final class EventWrites {
             if (!body.hasNonNull("start") || !body.hasNonNull("end")) {
                 throw GraphError.badRequest("ErrorInvalidRequest", "Your request can't be completed. The start and end of the event are required.");
             }
-            Times times = times(EventTime.parse(body.get("start"), "start"), EventTime.parse(body.get("end"), "end"),
-                    bool(body, "isAllDay", false), recurrence(body.get("recurrence"), EventTime.parse(body.get("start"), "start")));
+            EventTime start = EventTime.parse(body.get("start"), "start");
+            Times times = times(start, EventTime.parse(body.get("end"), "end"), bool(body, "isAllDay", false),
+                    recurrence(body.get("recurrence"), start));
             String iCalUId = ownerEdit && Json.text(body, "iCalUId") != null ? Json.text(body, "iCalUId") : GraphIds.newICalUId();
             Instant now = context.now();
             StoredEvent event = new StoredEvent(GraphIds.newEventId(), calendar.id(), props, times.start, times.end, times.allDay,

@@ -1,7 +1,5 @@
 package dev.calsync.emulator.graph.store;
 
-import dev.calsync.emulator.graph.recurrence.Recurrence;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

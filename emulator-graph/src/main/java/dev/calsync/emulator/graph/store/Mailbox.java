@@ -3,7 +3,6 @@ package dev.calsync.emulator.graph.store;
 import dev.calsync.emulator.graph.GraphError;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ public final class Mailbox {
     private final String address;
     private final String userId;
     private final String timeZoneName;
-    private final ZoneId timeZone;
     private final Map<String, CalendarStore> calendars = new LinkedHashMap<>();
 
     Mailbox(String id, String token, String displayName, String address, String timeZoneName) {
@@ -28,8 +26,8 @@ public final class Mailbox {
         this.address = address;
         // Graph's user ids are GUIDs; a name-based one keeps notification resources stable across runs.
         this.userId = UUID.nameUUIDFromBytes(("graph-user:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        TimeZones.resolve(timeZoneName); // refuses a zone Graph would not take, before the mailbox exists
         this.timeZoneName = timeZoneName;
-        this.timeZone = TimeZones.resolve(timeZoneName);
     }
 
     public String id() { return id; }
@@ -43,8 +41,6 @@ public final class Mailbox {
     public String userId() { return userId; }
 
     public String timeZoneName() { return timeZoneName; }
-
-    public ZoneId timeZone() { return timeZone; }
 
     /** The first calendar added as default is the mailbox's default calendar ("Calendar" in Outlook). */
     public synchronized CalendarStore addCalendar(String calendarId, String name, boolean isDefault) {
