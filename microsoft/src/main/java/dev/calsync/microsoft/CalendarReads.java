@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,9 @@ import java.util.function.Supplier;
  * <p>A change read follows the stored deltaLink. A changed single event that could be a block takes its
  * properties from one listing of the calendar's blocks ({@code $filter} on the marker); a changed occurrence or
  * exception has its whole series read again (master and instances over the window), so deleted occurrences and
- * exceptions stay right. {@code @removed} items, also those outside the window, come as cancelled ids. A token
+ * exceptions stay right. {@code @removed} items, also those outside the window, come as cancelled ids; since a
+ * removed occurrence names no series, a round with removals also lists the window's occurrences (two fields
+ * each) and reads again the series whose {@link SeriesDigest} changed. A token
  * Graph refuses (410 syncStateNotFound), one this adapter did not write, or one whose window ends less than
  * {@code horizon} from now asks for a full read: that is how the window moves.
  */
@@ -66,7 +70,7 @@ final class CalendarReads {
         List<JsonNode> listed = pages.all(calendar, CallKind.LIST, GraphRequest.get(GraphRequest.path(view,
                 "startDateTime", from.toString(), "endDateTime", to.toString(),
                 "$expand", BlockProperties.EXPAND)), false).items();
-        Assembly assembly = new Assembly(calendar, from, to);
+        Assembly assembly = new Assembly(calendar, from, to, Map.of());
         Map<String, List<JsonNode>> bySeries = new LinkedHashMap<>();
         for (JsonNode item : latestById(listed).values()) {
             String master = item.path("seriesMasterId").asText("");
@@ -79,7 +83,8 @@ final class CalendarReads {
         for (Map.Entry<String, List<JsonNode>> entry : bySeries.entrySet()) {
             assembly.series(entry.getKey(), entry::getValue);
         }
-        return new ChangeSet(assembly.events, new DeltaToken(from, to, round.deltaLink()).encode(), true);
+        return new ChangeSet(assembly.events, new DeltaToken(from, to, round.deltaLink(), assembly.digests).encode(),
+                true);
     }
 
     ListOutcome since(CalendarRef calendar, String token) {
@@ -95,41 +100,66 @@ final class CalendarReads {
         if (round.refusal() != null) {
             return new ListOutcome.FullSyncRequired(round.refusal());
         }
-        Assembly assembly = new Assembly(calendar, delta.windowStart(), delta.windowEnd());
+        Assembly assembly = new Assembly(calendar, delta.windowStart(), delta.windowEnd(), delta.series());
         Map<String, JsonNode> blocks = null;
-        List<String> touchedSeries = new ArrayList<>();
+        Set<String> touchedSeries = new LinkedHashSet<>();
+        boolean removals = false;
         for (JsonNode item : latestById(round.items()).values()) {
             String id = item.path("id").asText("");
             String master = item.path("seriesMasterId").asText("");
             if (item.has("@removed")) {
                 assembly.events.add(SourceEvent.cancelled(id));
+                removals = true;
             } else if (!master.isBlank()) {
-                if (!touchedSeries.contains(master)) {
-                    touchedSeries.add(master);
-                }
+                touchedSeries.add(master);
             } else {
                 blocks = blocks != null ? blocks : blocks(calendar);
                 assembly.single(item, blocks.get(id));
             }
         }
+        if (removals && !delta.series().isEmpty()) {
+            touchedSeries.addAll(seriesThatLostOccurrences(calendar, delta));
+        }
         for (String master : touchedSeries) {
             assembly.series(master, () -> instances(calendar, master, delta.windowStart(), delta.windowEnd()));
         }
-        return new ListOutcome.Changes(new ChangeSet(assembly.events,
-                new DeltaToken(delta.windowStart(), delta.windowEnd(), round.deltaLink()).encode(), false));
+        return new ListOutcome.Changes(new ChangeSet(assembly.events, new DeltaToken(delta.windowStart(),
+                delta.windowEnd(), round.deltaLink(), assembly.digests).encode(), false));
+    }
+
+    /**
+     * The series of the token whose listed occurrences are not the ones it remembers: one view of the window with
+     * two fields per item, where reading every series again would cost two calls each.
+     */
+    private List<String> seriesThatLostOccurrences(CalendarRef calendar, DeltaToken delta) {
+        GraphRequest request = GraphRequest.get(GraphRequest.path("me/calendars/"
+                        + GraphRequest.encode(calendar.calendarId()) + "/calendarView",
+                "startDateTime", delta.windowStart().toString(), "endDateTime", delta.windowEnd().toString(),
+                "$select", "seriesMasterId,originalStart"));
+        Map<String, List<JsonNode>> present = new HashMap<>();
+        for (JsonNode item : pages.all(calendar, CallKind.LIST, request, false).items()) {
+            present.computeIfAbsent(item.path("seriesMasterId").asText(""), id -> new ArrayList<>()).add(item);
+        }
+        return delta.series().entrySet().stream()
+                .filter(known -> !SeriesDigest.of(present.getOrDefault(known.getKey(), List.of()))
+                        .equals(known.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Turns read items into core's events, reading series masters as needed. */
     private final class Assembly {
         final List<SourceEvent> events = new ArrayList<>();
+        /** For the next token: the series read as series, with what Graph listed of them. */
+        final Map<String, String> digests;
         private final CalendarRef calendar;
         private final Instant from;
         private final Instant to;
 
-        Assembly(CalendarRef calendar, Instant from, Instant to) {
+        Assembly(CalendarRef calendar, Instant from, Instant to, Map<String, String> digests) {
             this.calendar = calendar;
             this.from = from;
             this.to = to;
+            this.digests = new HashMap<>(digests);
         }
 
         /** @param properties the same event as read with the block properties expanded, or null if it has none */
@@ -148,10 +178,18 @@ final class CalendarReads {
             Optional<JsonNode> master = master(calendar, masterId);
             if (master.isEmpty()) {
                 events.add(SourceEvent.cancelled(masterId)); // deleted since its occurrences were listed
+                digests.remove(masterId);
                 return;
             }
             try {
-                events.addAll(series.read(master.get(), instances.get(), from, to));
+                List<JsonNode> listed = instances.get();
+                List<SourceEvent> read = series.read(master.get(), listed, from, to);
+                events.addAll(read);
+                if (read.stream().anyMatch(event -> event.id().equals(masterId) && event.isSeries())) {
+                    digests.put(masterId, SeriesDigest.of(listed));
+                } else {
+                    digests.remove(masterId); // read occurrence by occurrence: removals name their own ids
+                }
             } catch (GraphEvents.MalformedEventException e) {
                 throw GraphFailures.malformed(calendar, CallKind.GET, e.getMessage());
             }

@@ -5,6 +5,7 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.testkit.CalendarProviderContract;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -42,6 +43,6 @@ class MicrosoftCalendarProviderContractTest extends CalendarProviderContract {
     @Override
     protected String refusedToken() {
         return new DeltaToken(LONG_AGO, LONG_AGO.plus(Duration.ofDays(4000)),
-                graph.emulator().graphUrl() + "me/calendarView/delta?$deltatoken=garbled").encode();
+                graph.emulator().graphUrl() + "me/calendarView/delta?$deltatoken=garbled", Map.of()).encode();
     }
 }

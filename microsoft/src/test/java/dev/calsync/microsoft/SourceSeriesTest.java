@@ -84,4 +84,35 @@ class SourceSeriesTest {
                 .containsExactlyInAnyOrder("Standup", "Standup (late)");
         assertThat(events).filteredOn(SourceEvent::cancelled).hasSize(1);
     }
+
+    @Test
+    void anOccurrenceDeletedInOutlookIsSeenInTheNextRoundThoughGraphNamesNoSeries() {
+        String token = graph.provider().listAll(calendar, FROM).nextSyncToken();
+        graph.emulator().userDelete(calendar.calendarId(), occurrence(5));
+        graph.calls().clear();
+
+        List<SourceEvent> events = ((ListOutcome.Changes) graph.provider().listChanges(calendar, token)).changes()
+                .events();
+
+        assertThat(events).filteredOn(e -> e.cancelled() && seriesId.equals(e.recurringEventId()))
+                .extracting(e -> e.originalStartTime().instant())
+                .contains(Instant.parse("2030-03-11T08:00:00Z"), Instant.parse("2030-03-20T08:00:00Z"));
+        // the round, the view that finds the series, its master and its instances
+        assertThat(graph.calls().calls()).hasSize(4);
+    }
+
+    @Test
+    void aRoundWithRemovalsOfSingleEventsOnlyReadsNoSeriesAgain() {
+        String dentist = graph.personAdds(calendar, "Dentist", Instant.parse("2030-03-05T10:00:00Z"),
+                Instant.parse("2030-03-05T11:00:00Z")).path("id").asText();
+        String token = graph.provider().listAll(calendar, FROM).nextSyncToken();
+        graph.emulator().userDelete(calendar.calendarId(), dentist);
+        graph.calls().clear();
+
+        List<SourceEvent> events = ((ListOutcome.Changes) graph.provider().listChanges(calendar, token)).changes()
+                .events();
+
+        assertThat(events).extracting(SourceEvent::id).containsExactly(dentist);
+        assertThat(graph.calls().calls()).hasSize(2); // the round and the view
+    }
 }
