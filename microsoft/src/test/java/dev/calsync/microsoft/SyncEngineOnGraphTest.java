@@ -115,4 +115,17 @@ class SyncEngineOnGraphTest {
         assertThat(store.blocks(group.id())).filteredOn(row -> row.occurrence() == null).singleElement()
                 .satisfies(row -> assertThat(row.providerId()).isEqualTo(blocks.get(0).path("seriesMasterId").asText()));
     }
+
+    @Test
+    void aQuietPollCostsOneDeltaCallPerCalendar() {
+        graph.personAdds(work, "Dentist", NOW.plus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(3)).plusSeconds(3600));
+        poll();
+        poll();
+        graph.calls().clear();
+
+        poll();
+
+        assertThat(graph.calls().calls()).extracting(RecordingCallListener.Call::kind)
+                .containsExactly(dev.calsync.core.provider.CallKind.LIST, dev.calsync.core.provider.CallKind.LIST);
+    }
 }
