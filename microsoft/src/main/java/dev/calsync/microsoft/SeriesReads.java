@@ -1,7 +1,6 @@
 package dev.calsync.microsoft;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
@@ -153,9 +152,5 @@ final class SeriesReads {
         String id = new OccurrenceRef(series.id(), originalStart).key();
         return new SourceEvent(id, EventStatus.CANCELLED, null, null, false, null, null, List.of(), series.id(),
                 originalStart, null, series.privateProperties(), null, null);
-    }
-
-    static boolean isBlock(JsonNode event) {
-        return BlockMarker.isBlock(BlockProperties.marker(event));
     }
 }

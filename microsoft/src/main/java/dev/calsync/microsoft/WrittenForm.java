@@ -25,11 +25,6 @@ record WrittenForm(String startZone, String endZone, List<String> recurrence) {
         return new WrittenForm(zone(start), zone(end), recurrence);
     }
 
-    /** A timed value with the zone name as written; a date stays a date. */
-    static EventTime asWritten(EventTime read, String writtenZone) {
-        return read instanceof EventTime.Timed timed ? EventTime.at(timed.instant(), writtenZone) : read;
-    }
-
     String toJson() {
         ObjectNode node = GraphHttp.JSON.createObjectNode();
         if (startZone != null) {

@@ -5,8 +5,6 @@ import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.emulator.graph.GraphEmulator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A Graph emulator with one mailbox and the adapter pointed at it: fast retries, no sleeping, every call counted.
@@ -73,11 +71,5 @@ final class GraphFixture implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
-    }
-
-    static List<String> ids(List<ObjectNode> events) {
-        List<String> ids = new ArrayList<>();
-        events.forEach(e -> ids.add(e.path("id").asText()));
-        return ids;
     }
 }
