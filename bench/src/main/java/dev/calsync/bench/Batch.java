@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * One batch of users in one mode: a fresh emulator, database, provider and engine on a fresh simulated clock; seeded,
@@ -48,7 +49,7 @@ final class Batch implements AutoCloseable {
 
     /** What a batch is to simulate, beyond its users. */
     record Plan(ModeSpec spec, BenchOptions options, Duration span, PushTiming push, int rateLimitBurstSize,
-                Recurrences recurrences) {
+                Supplier<Recurrences> recurrences) {
     }
 
     final Plan plan;
@@ -107,9 +108,9 @@ final class Batch implements AutoCloseable {
         // As in the service: with push on, every block write announces its echo in the shared ledger first.
         CalendarProvider writes = spec.push() ? new EchoingProvider(provider, channels, plan.push().echoWindow())
                 : provider;
-        SyncEngine engine = new SyncEngine(writes, store, plan.recurrences(), clock, "bench-" + spec.key(),
-                Duration.ofMinutes(5));
-        verifier = new Verifier(verifyingProvider, store, plan.recurrences(), clock);
+        Recurrences series = plan.recurrences().get();
+        SyncEngine engine = new SyncEngine(writes, store, series, clock, "bench-" + spec.key(), Duration.ofMinutes(5));
+        verifier = new Verifier(verifyingProvider, store, series, clock);
         passes = new MeasuredPasses(engine, groups, users, recorder, stats, spec.push());
         replay = new WorkloadReplay(users, groups, emulator, store, passes, stats, plan.rateLimitBurstSize());
     }

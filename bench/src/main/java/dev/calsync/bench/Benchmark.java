@@ -150,7 +150,7 @@ public final class Benchmark {
                 long modeCpu = processCpuNanos();
                 ModeProgress modeProgress = new ModeProgress(listener, mode, (long) users * (options.days() * 24L + 1));
                 Batch.Plan plan = new Batch.Plan(spec, options, simulatedSpan(spec, options), push, rateLimitBurstSize,
-                        recurrences.get());
+                        recurrences);
                 List<Future<?>> batches = new ArrayList<>();
                 int size = Math.min(batchSize, (users + parallel - 1) / parallel);
                 for (int from = 0; from < users; from += size) {

@@ -28,7 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,16 +50,21 @@ import java.util.random.RandomGenerator;
  */
 public final class CaldavCalendarProvider implements CalendarProvider {
     private final Map<String, AccountSession> sessions;
+    private final Function<String, Optional<CaldavAccount>> lookup;
+    /** Sessions of looked-up accounts, replaced when the account's credentials change (a reconnect). */
+    private final Map<String, AccountSession> lookedUp = new ConcurrentHashMap<>();
+    private final Function<CaldavAccount, DavClient> clients;
     private final EventReads reads;
     private final BlockWrites writes;
 
     private CaldavCalendarProvider(Builder builder) {
         HttpClient http = DavClient.defaultHttpClient(builder.connectTimeout);
+        this.clients = account -> new DavClient(http, new DavCredentials(account.username(), account.password()),
+                builder.backoff, builder.sleeper, builder.random, builder.callListener, builder.requestTimeout);
         Map<String, AccountSession> byId = new LinkedHashMap<>();
-        builder.accounts.forEach((id, account) -> byId.put(id, new AccountSession(id, account,
-                new DavClient(http, new DavCredentials(account.username(), account.password()), builder.backoff,
-                        builder.sleeper, builder.random, builder.callListener, builder.requestTimeout))));
+        builder.accounts.forEach((id, account) -> byId.put(id, new AccountSession(id, account, clients.apply(account))));
         this.sessions = Map.copyOf(byId);
+        this.lookup = builder.lookup;
         ResourceCache cache = new ResourceCache(builder.cacheSize);
         this.reads = new EventReads(cache, builder.malformedListener);
         this.writes = new BlockWrites(cache, builder.recurrences, builder.clock);
@@ -129,16 +137,24 @@ public final class CaldavCalendarProvider implements CalendarProvider {
 
     private AccountSession session(String accountId) {
         AccountSession session = sessions.get(accountId);
-        if (session == null) {
+        if (session != null) {
+            return session;
+        }
+        Optional<CaldavAccount> found = lookup.apply(accountId);
+        if (found.isEmpty()) {
+            lookedUp.remove(accountId);
             throw new ProviderException(ProviderException.Kind.NOT_FOUND, 0, "noAccount",
                     "no CalDAV account " + accountId + " is configured");
         }
-        return session;
+        CaldavAccount account = found.get();
+        return lookedUp.compute(accountId, (id, known) -> known != null && known.account.equals(account)
+                ? known : new AccountSession(id, account, clients.apply(account)));
     }
 
     /** Everything but the accounts has a default suitable for production. */
     public static final class Builder {
         private final Map<String, CaldavAccount> accounts = new LinkedHashMap<>();
+        private Function<String, Optional<CaldavAccount>> lookup = accountId -> Optional.empty();
         private CallListener callListener = CallListener.NONE;
         private MalformedResourceListener malformedListener = MalformedResourceListener.NONE;
         private Backoff backoff = Backoff.defaults();
@@ -155,6 +171,15 @@ public final class CaldavCalendarProvider implements CalendarProvider {
 
         public Builder account(String accountId, CaldavAccount account) {
             accounts.put(Objects.requireNonNull(accountId, "accountId"), Objects.requireNonNull(account, "account"));
+            return this;
+        }
+
+        /**
+         * Where accounts not given to {@link #account} are found, asked on every call (so an account connected,
+         * reconnected or removed while the provider runs is seen at once): keep it cheap.
+         */
+        public Builder accountLookup(Function<String, Optional<CaldavAccount>> lookup) {
+            this.lookup = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 

@@ -12,30 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CalDAV adapter keeps the provider contract against a real Radicale. */
 class CaldavCalendarProviderContractTest extends CalendarProviderContract {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static RadicaleServer radicale;
-    private static int calendars;
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer();
     private static int events;
 
     private CaldavCalendarProvider provider;
 
-    @BeforeAll
-    static void startRadicale() throws IOException {
-        radicale = RadicaleServer.start();
-    }
-
-    @AfterAll
-    static void stopRadicale() throws IOException {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
 
     @BeforeEach
     void newProvider() {
@@ -53,15 +41,7 @@ class CaldavCalendarProviderContractTest extends CalendarProviderContract {
 
     @Override
     protected CalendarRef emptyCalendar() {
-        try {
-            URI collection = radicale.calendar("alice", "contract" + (++calendars));
-            return new CalendarRef("alice", collection.getPath());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new CalendarRef("alice", radicale.calendar("alice", "contract").getPath());
     }
 
     @Override

@@ -29,17 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The provider against a real Radicale: reads, block writes, occurrences, races and bad resources. */
 class CaldavCalendarProviderRadicaleTest {
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     static final Instant WINDOW = Instant.parse("2026-01-01T00:00:00Z");
-    static RadicaleServer radicale;
-    static int counter;
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer();
 
     CallTally calls = new CallTally();
     List<String> skipped = new ArrayList<>();
@@ -47,21 +46,10 @@ class CaldavCalendarProviderRadicaleTest {
     URI collection;
     CalendarRef calendar;
 
-    @BeforeAll
-    static void startRadicale() throws Exception {
-        radicale = RadicaleServer.start();
-    }
-
-    @AfterAll
-    static void stopRadicale() throws Exception {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
 
     @BeforeEach
     void newCalendar() throws Exception {
-        collection = radicale.calendar("alice", "cal" + (++counter));
+        collection = radicale.calendar("alice", "cal");
         provider = CaldavCalendarProvider.builder()
                 .account("radicale", new CaldavAccount(radicale.root(), "alice", "app-password"))
                 .callListener(calls)

@@ -2,6 +2,13 @@ package dev.calsync.caldav;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.calsync.caldav.dav.DavBodies;
+import dev.calsync.caldav.dav.DavRequest;
+import dev.calsync.caldav.dav.DavResponse;
+import dev.calsync.caldav.dav.TestClients;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CallKind;
+import dev.calsync.core.provider.CallListener;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,70 +20,142 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real CalDAV server for tests: Debian's Radicale on a free port with its storage in a temporary directory,
- * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}). Where
- * {@code /usr/bin/python3} cannot import radicale the calling test is skipped, saying so.
+ * without authentication (any Basic username works; paths are {@code /<user>/<calendar>/}), or with fixed logins
+ * ({@link #startWithLogins}: a wrong password gets 401). Where
+ * {@code /usr/bin/python3} cannot import radicale the tests are skipped, saying so. Register it for a test class with
+ * {@code @RegisterExtension static final RadicaleServer RADICALE = new RadicaleServer();}, or start one for a
+ * single test with {@link #start()}.
  */
-public final class RadicaleServer implements AutoCloseable {
+public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final String PYTHON = "/usr/bin/python3";
 
-    private final Process process;
-    private final Path directory;
-    private final URI root;
+    private Process process;
+    private Path directory;
+    private URI root;
+    private final AtomicInteger calendars = new AtomicInteger();
+    private Map<String, String> passwords = Map.of();
 
-    private RadicaleServer(Process process, Path directory, int port) {
-        this.process = process;
-        this.directory = directory;
-        this.root = URI.create("http://127.0.0.1:" + port + "/");
+    /** Starts Radicale before the test class, or skips the class (a JUnit assumption) where it is not installed. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        launch(context.getDisplayName());
     }
 
-    /** Starts Radicale, or skips the test (a JUnit assumption) where it is not installed. */
+    /** Starts Radicale for one test (stop it with {@link #close()}), or skips the test where it is not installed. */
     public static RadicaleServer start() throws IOException {
-        Assumptions.assumeTrue(radicaleInstalled(),
-                "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install python3-radicale):"
-                        + " CalDAV tests against a real server are skipped");
-        Path directory = Files.createTempDirectory("calsync-radicale");
+        RadicaleServer server = new RadicaleServer();
+        server.launch("this test");
+        return server;
+    }
+
+    /** Starts Radicale accepting only these usernames with these passwords (its htpasswd file, in plain text). */
+    public static RadicaleServer startWithLogins(Map<String, String> passwords) throws IOException {
+        if (passwords.isEmpty()) {
+            throw new IllegalArgumentException("no logins");
+        }
+        RadicaleServer server = new RadicaleServer();
+        server.passwords = Map.copyOf(passwords);
+        server.launch("this test");
+        return server;
+    }
+
+    private void launch(String what) throws IOException {
+        if (!radicaleInstalled()) {
+            String message = "Radicale is not installed (" + PYTHON + " cannot import radicale; apt-get install"
+                    + " python3-radicale): " + what + " against a real CalDAV server is skipped";
+            // Surefire shows a class skipped before its first test as "Tests run: 0" and drops the reason: say it here.
+            System.getLogger(RadicaleServer.class.getName()).log(System.Logger.Level.WARNING, message);
+            Assumptions.abort(message);
+        }
+        directory = Files.createTempDirectory("calsync-radicale");
         int port = freePort();
+        root = URI.create("http://127.0.0.1:" + port + "/");
         // --config without files: only Radicale's defaults and these flags, whatever /etc/radicale holds.
-        Process process = new ProcessBuilder(PYTHON, "-m", "radicale", "--config",
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "radicale", "--config",
                 "--server-hosts=127.0.0.1:" + port,
-                "--storage-filesystem-folder=" + directory.resolve("collections"),
-                "--auth-type=none")
+                "--storage-filesystem-folder=" + directory.resolve("collections")));
+        if (passwords.isEmpty()) {
+            command.add("--auth-type=none");
+        } else {
+            Path htpasswd = directory.resolve("htpasswd");
+            Files.write(htpasswd, passwords.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
+            command.addAll(List.of("--auth-type=htpasswd", "--auth-htpasswd-filename=" + htpasswd,
+                    "--auth-htpasswd-encryption=plain", "--auth-delay=0"));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("radicale.log").toFile())
                 .start();
-        RadicaleServer server = new RadicaleServer(process, directory, port);
         try {
             await("Radicale listening on port " + port).atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException("Radicale exited: " + server.log());
+                            throw new IllegalStateException("Radicale exited: " + log());
                         }
                         return accepts(port);
                     });
         } catch (RuntimeException e) {
-            server.close();
+            close();
             throw e;
         }
-        return server;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     public URI root() {
         return root;
     }
 
-    /** Creates {@code /<user>/<name>/} with MKCALENDAR and returns its URL. */
-    public URI calendar(String user, String name) throws IOException, InterruptedException {
-        URI uri = root.resolve("/" + user + "/" + name + "/");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Authorization", basic(user))
-                .method("MKCALENDAR", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    /** Creates a new calendar {@code /<user>/<prefix><n>/} with MKCALENDAR. */
+    public URI calendar(String user, String prefix) {
+        URI uri = root.resolve("/" + user + "/" + prefix + calendars.incrementAndGet() + "/");
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", basic(user)).header("Content-Type", "application/xml; charset=utf-8")
+                    .method("MKCALENDAR", HttpRequest.BodyPublishers.ofString(DavBodies.mkcalendar("Calendar " + prefix)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
         if (response.statusCode() != 201) {
             throw new IllegalStateException("MKCALENDAR " + uri + " answered " + response.statusCode());
         }
@@ -122,23 +201,9 @@ public final class RadicaleServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":unused").getBytes());
+    private String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                + passwords.getOrDefault(user, "unused")).getBytes());
     }
 
     static boolean radicaleInstalled() {

@@ -76,6 +76,8 @@ final class GoogleCallExecutor {
         int attempts = 0;
         int retries = 0;
         Duration waited = Duration.ZERO;
+        // What the server last asked us to wait: handed on when we give up, so the next pass respects it too.
+        Duration lastRetryAfter = null;
         while (true) {
             attempts++;
             int status;
@@ -100,10 +102,11 @@ final class GoogleCallExecutor {
                     }
                     throw GoogleFailures.httpFailure(calendar, kind, status, reason);
                 }
-                if (!GoogleFailures.retryable(status, reason)) {
-                    throw GoogleFailures.httpFailure(calendar, kind, status, reason);
-                }
                 retryAfter = retryAfterOf(e);
+                if (!GoogleFailures.retryable(status, reason)) {
+                    throw GoogleFailures.httpFailure(calendar, kind, status, reason, retryAfter);
+                }
+                lastRetryAfter = retryAfter;
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 // A success status with a body we cannot read: repeating the call will not make it readable.
                 // The parser's message may quote the body, so only its type goes into the exception.
@@ -113,14 +116,15 @@ final class GoogleCallExecutor {
                 status = 0;
                 reason = null;
                 cause = e;
+                lastRetryAfter = null;
                 listener.onCall(calendar, kind, "io");
             }
             if (attempts >= policy.maxAttempts()) {
-                throw GoogleFailures.retriesExhausted(calendar, kind, status, reason, attempts, cause);
+                throw GoogleFailures.retriesExhausted(calendar, kind, status, reason, attempts, cause, lastRetryAfter);
             }
             Duration delay = retryAfter != null ? policy.clampRetryAfter(retryAfter) : policy.delay(retries, random);
             if (waited.plus(delay).compareTo(policy.maxTotalWait()) > 0) {
-                throw GoogleFailures.retriesExhausted(calendar, kind, status, reason, attempts, cause);
+                throw GoogleFailures.retriesExhausted(calendar, kind, status, reason, attempts, cause, lastRetryAfter);
             }
             sleep(calendar, kind, delay);
             waited = waited.plus(delay);

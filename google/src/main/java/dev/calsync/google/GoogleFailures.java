@@ -4,6 +4,7 @@ import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.provider.ProviderException.Kind;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -50,15 +51,23 @@ final class GoogleFailures {
     }
 
     static ProviderException httpFailure(CalendarRef calendar, CallKind kind, int status, String reason) {
-        return new ProviderException(kindOf(status, reason), status, reason, describe(calendar, kind)
-                + " failed: HTTP " + status + (reason == null ? "" : " " + reason));
+        return httpFailure(calendar, kind, status, reason, null);
     }
 
+    /** @param retryAfter the answer's Retry-After (403 quotaExceeded may carry one), or null */
+    static ProviderException httpFailure(CalendarRef calendar, CallKind kind, int status, String reason,
+                                         Duration retryAfter) {
+        return new ProviderException(kindOf(status, reason), status, reason, describe(calendar, kind)
+                + " failed: HTTP " + status + (reason == null ? "" : " " + reason), null, retryAfter);
+    }
+
+    /** @param retryAfter the last answer's Retry-After, or null: the next pass should not come sooner */
     static ProviderException retriesExhausted(CalendarRef calendar, CallKind kind, int status, String reason,
-                                              int attempts, Throwable cause) {
+                                              int attempts, Throwable cause, Duration retryAfter) {
         String last = status == 0 ? "network error" : "HTTP " + status + (reason == null ? "" : " " + reason);
         return new ProviderException(Kind.TRANSIENT, status, reason,
-                describe(calendar, kind) + " gave up after " + attempts + " attempts, last: " + last, cause);
+                describe(calendar, kind) + " gave up after " + attempts + " attempts, last: " + last, cause,
+                retryAfter);
     }
 
     static ProviderException malformed(CalendarRef calendar, CallKind kind, String problem, Throwable cause) {

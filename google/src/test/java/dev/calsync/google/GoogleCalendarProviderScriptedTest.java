@@ -219,6 +219,30 @@ class GoogleCalendarProviderScriptedTest {
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
         assertThat(calls.outcomes()).containsExactly("503", "503", "503");
+        assertThat(e.retryAfter()).as("the last answer's wait, for the next pass").contains(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aCallThatGivesUpHandsOnTheLastRetryAfterUnclamped() {
+        http.errorWithRetryAfter(429, "1").errorWithRetryAfter(429, "3600");
+        RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        ProviderException e = catchThrowableOfType(() -> provider(policy).listChanges(CAL, "tok1"),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+    }
+
+    @Test
+    void aCallThatGivesUpWithoutRetryAfterCarriesNone() {
+        http.errorWithRetryAfter(503, "1").ioFailure("Connection reset");
+        RetryPolicy policy = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        ProviderException e = catchThrowableOfType(() -> provider(policy).listChanges(CAL, "tok1"),
+                ProviderException.class);
+
+        assertThat(e.retryAfter()).as("the last answer said nothing").isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -127,41 +128,36 @@ public final class ChannelKeeper {
         return new Round(opened, renewed, stopped, failed);
     }
 
-    /** @return the open channel, or null when the provider refused or failed */
     private ChangeChannel open(CalendarRef calendar) {
+        return filed("open", calendar, id -> provider.open(calendar, id, address, ttl));
+    }
+
+    private ChangeChannel renew(ChangeChannel old) {
+        return filed("renew", old.calendar(), id -> provider.renew(old, id, address, ttl));
+    }
+
+    /**
+     * Files a new channel name, then calls the provider with it.
+     *
+     * @return the channel that carries the calendar from now on, or null when the provider refused or failed (an
+     *         old channel then lasts as long as it does, and the calendar is polled meanwhile)
+     */
+    private ChangeChannel filed(String operation, CalendarRef calendar, Function<String, ChangeChannel> call) {
         String id = UUID.randomUUID().toString();
         registry.opening(id, calendar);
         try {
-            ChangeChannel channel = provider.open(calendar, id, address, ttl);
-            registry.opened(id, channel.handle(), channel.expiration());
-            listener.called("open", true);
-            return channel;
-        } catch (ProviderException e) {
-            registry.delete(id);
-            listener.called("open", false);
-            LOG.log(System.Logger.Level.WARNING, "could not open a push channel for {0}: {1} (it is polled meanwhile)",
-                    calendar.key(), e.getMessage());
-            return null;
-        }
-    }
-
-    /** @return the channel that carries the calendar from now on, or null when the provider refused or failed */
-    private ChangeChannel renew(ChangeChannel old) {
-        String id = UUID.randomUUID().toString();
-        registry.opening(id, old.calendar());
-        try {
-            ChangeChannel channel = provider.renew(old, id, address, ttl);
-            if (channel.id().equals(old.id())) {
-                registry.delete(id);
+            ChangeChannel channel = call.apply(id);
+            if (!channel.id().equals(id)) {
+                registry.delete(id); // extended in place: the name filed for a new channel is not needed
             }
             registry.opened(channel.id(), channel.handle(), channel.expiration());
-            listener.called("renew", true);
+            listener.called(operation, true);
             return channel;
         } catch (ProviderException e) {
             registry.delete(id);
-            listener.called("renew", false);
-            LOG.log(System.Logger.Level.WARNING, "could not renew the push channel of {0}: {1} (it lasts until {2})",
-                    old.calendar().key(), e.getMessage(), old.expiration());
+            listener.called(operation, false);
+            LOG.log(System.Logger.Level.WARNING, "could not {0} the push channel of {1}: {2}", operation,
+                    calendar.key(), e.getMessage());
             return null;
         }
     }

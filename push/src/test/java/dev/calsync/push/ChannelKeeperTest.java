@@ -34,8 +34,8 @@ class ChannelKeeperTest {
     }
 
     private ChannelKeeper keeper(ScriptedChannels channels) {
-        return new ChannelKeeper(channels, registry, registry, () -> Set.copyOf(watched), "https://hook/scripted",
-                PushTiming.DEFAULTS, (operation, ok) -> listened.add(operation + (ok ? " ok" : " failed")), clock);
+        return new ChannelKeeper(channels, registry, registry, () -> new LinkedHashSet<>(watched),
+                "https://hook/scripted", PushTiming.DEFAULTS, (operation, ok) -> listened.add(operation + (ok ? " ok" : " failed")), clock);
     }
 
     @Test

@@ -88,9 +88,7 @@ public final class ClusterQueries {
 
     /** db-scheduler's backlog in {@code table}: executions due at {@code now} that no node has picked. */
     public Backlog schedulerBacklog(String table, Instant now) {
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
+        checkTableName(table);
         return jdbc.autoCommit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*), MIN(execution_time) FROM "
                     + table + " WHERE picked = FALSE AND execution_time <= ?")) {
@@ -102,5 +100,29 @@ public final class ClusterQueries {
                 }
             }
         });
+    }
+
+    /** When each execution of {@code taskName} in db-scheduler's {@code table} is next due (picked ones included). */
+    public List<Instant> executionTimes(String table, String taskName) {
+        checkTableName(table);
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT execution_time FROM " + table
+                    + " WHERE task_name = ?")) {
+                ps.setString(1, taskName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Instant> times = new ArrayList<>();
+                    while (rs.next()) {
+                        times.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                    }
+                    return times;
+                }
+            }
+        });
+    }
+
+    private static void checkTableName(String table) {
+        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
     }
 }

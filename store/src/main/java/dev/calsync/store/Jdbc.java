@@ -55,7 +55,8 @@ final class Jdbc {
      * by a framework may not default to auto-commit.
      */
     <T> T autoCommit(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = connect("statement");
+        try (connection) {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.setAutoCommit(true);
@@ -66,14 +67,15 @@ final class Jdbc {
                 restoreQuietly(connection, autoCommit);
             }
         } catch (SQLException e) {
-            throw new StoreException("database statement failed: " + e.getMessage(), e);
+            throw StoreException.of(operation(), "statement", false, e);
         }
     }
 
     /** Runs {@code work} as one transaction: all of it is committed, or none of it. */
     <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
+            Connection connection = connect("transaction");
+            try (connection) {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
                 try {
@@ -90,9 +92,29 @@ final class Jdbc {
                 if (attempt < ATTEMPTS && RETRYABLE.contains(e.getSQLState())) {
                     continue;
                 }
-                throw new StoreException("database transaction failed: " + e.getMessage(), e);
+                throw StoreException.of(operation(), "transaction", false, e);
             }
         }
+    }
+
+    /** A connection from the pool; none (the pool timed out, the database refused) means the database is unreachable. */
+    private Connection connect(String statement) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw StoreException.of(operation(), statement, true, e);
+        }
+    }
+
+    /** The store method that called in here, for the failure's message: {@code JdbcSyncStore.commit}. */
+    private static String operation() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith("dev.calsync.store.")
+                        && !f.getClassName().equals(Jdbc.class.getName())
+                        && !f.getClassName().startsWith(Jdbc.class.getName() + "$"))
+                .findFirst()
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+                .orElse("the store"));
     }
 
     /** {@link #inTransaction} for work without a result. */

@@ -1,7 +1,7 @@
 package dev.calsync.store;
 
 import dev.calsync.core.calendar.CalendarRef;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

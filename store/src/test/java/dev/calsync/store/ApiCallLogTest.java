@@ -80,4 +80,44 @@ class ApiCallLogTest {
 
         assertThat(log.totalsByAccount(TODAY)).containsEntry(account, 60L);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void callsAreCountedPerCalendarTooExceptCalendarListReads(Db db) {
+        ApiCallLog log = new ApiCallLog(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        String account = unique("acct");
+        CalendarRef work = new CalendarRef(account, "work@example.com");
+        CalendarRef team = new CalendarRef(account, "team@example.com");
+
+        log.listener().onCall(work, CallKind.LIST, "ok");
+        log.listener().onCall(work, CallKind.INSERT, "ok");
+        log.listener().onCall(work, CallKind.INSERT, "409");
+        log.listener().onCall(team, CallKind.LIST, "ok");
+        log.listener().onCall(new CalendarRef(account, "*"), CallKind.CALENDAR_LIST, "ok");
+
+        assertThat(log.totalsByKindOn(TODAY, List.of(work))).isEqualTo(Map.of("INSERT", 2L, "LIST", 1L));
+        assertThat(log.totalsByKindOn(TODAY, List.of(work, team))).isEqualTo(Map.of("INSERT", 2L, "LIST", 2L));
+        assertThat(log.totalsByKindOn(TODAY.minusDays(1), List.of(work))).isEmpty();
+        assertThat(log.totalsByAccount(TODAY)).containsEntry(account, 5L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void dailyTotalsGiveEveryDayOfTheRangeQuietDaysIncluded(Db db) {
+        ApiCallLog log = new ApiCallLog(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        String mine = unique("acct");
+        String other = unique("acct");
+        log.record(TODAY, mine, "LIST", "ok", 7);
+        log.record(TODAY, mine, "INSERT", "ok", 3);
+        log.record(TODAY.minusDays(2), mine, "LIST", "ok", 4);
+        log.record(TODAY.minusDays(20), mine, "LIST", "ok", 1000);
+        log.record(TODAY, other, "LIST", "ok", 500);
+
+        var totals = log.dailyTotals(List.of(mine), TODAY.minusDays(13), TODAY);
+        assertThat(totals).hasSize(14);
+        assertThat(totals.firstKey()).isEqualTo(TODAY.minusDays(13));
+        assertThat(totals).containsEntry(TODAY, 10L).containsEntry(TODAY.minusDays(1), 0L)
+                .containsEntry(TODAY.minusDays(2), 4L);
+        assertThat(totals.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(14L);
+    }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.store.CalendarCommit;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.store.FailingDataSource.Failure;
 import dev.calsync.store.TestDatabases.Db;
 import java.time.LocalDate;

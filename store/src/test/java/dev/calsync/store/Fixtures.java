@@ -10,7 +10,7 @@ import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.store.CalendarCommit;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import static dev.calsync.store.Fixtures.timed;
 import static dev.calsync.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.store.TestDatabases.Db;
 import java.time.Duration;
 import java.util.List;

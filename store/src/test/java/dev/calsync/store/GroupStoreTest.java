@@ -17,7 +17,7 @@ import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.store.TestDatabases.Db;
 import java.time.Duration;
 import java.util.List;

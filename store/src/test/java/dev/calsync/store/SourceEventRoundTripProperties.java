@@ -9,7 +9,7 @@ import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.store.CalendarCommit;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

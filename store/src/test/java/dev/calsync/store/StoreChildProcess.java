@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.store.CalendarCommit;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,10 +5,6 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -68,12 +64,6 @@ public final class ConnectedAccounts {
      * address, and of the shape the config accepts for account ids.
      */
     static String accountId(String owner, String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((owner + "\n" + email).getBytes(StandardCharsets.UTF_8));
-            return "g-" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AccountIds.of("g-", owner, email);
     }
 }

@@ -2,7 +2,9 @@ package dev.calsync.app.accounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calsync.caldav.CaldavAccount;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,8 +14,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM for account credentials. Layout: version byte, 12-byte nonce, ciphertext with tag. The account id is
- * the associated data, so a ciphertext copied onto another account's row does not decrypt.
+ * AES-256-GCM for account credentials (OAuth tokens, CalDAV logins). Layout: version byte, 12-byte nonce, ciphertext
+ * with tag. The account id is the associated data, so a ciphertext copied onto another account's row does not
+ * decrypt.
  */
 public final class CredentialCipher {
 
@@ -35,6 +38,37 @@ public final class CredentialCipher {
         node.put("refreshToken", credentials.refreshToken());
         node.put("expiresAt", credentials.expiresAt() == null ? null : credentials.expiresAt().toString());
         node.put("scope", credentials.scope());
+        return seal(accountId, node);
+    }
+
+    /** A CalDAV account's server, login and password, sealed like OAuth tokens. */
+    public byte[] encrypt(String accountId, CaldavAccount account) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("url", account.url().toString());
+        node.put("username", account.username());
+        node.put("password", account.password());
+        return seal(accountId, node);
+    }
+
+    /** @throws IllegalStateException when the bytes were not sealed by this key for this account */
+    public GoogleCredentials decrypt(String accountId, byte[] sealed) {
+        ObjectNode node = open(accountId, sealed);
+        String expiresAt = text(node, "expiresAt");
+        return new GoogleCredentials(text(node, "accessToken"), text(node, "refreshToken"),
+                expiresAt == null ? null : Instant.parse(expiresAt), text(node, "scope"));
+    }
+
+    /** @throws IllegalStateException when the bytes were not sealed by this key for this account */
+    public CaldavAccount decryptCaldav(String accountId, byte[] sealed) {
+        ObjectNode node = open(accountId, sealed);
+        try {
+            return new CaldavAccount(URI.create(text(node, "url")), text(node, "username"), text(node, "password"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("credentials of account " + accountId + " are not a CalDAV account");
+        }
+    }
+
+    private byte[] seal(String accountId, ObjectNode node) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -46,8 +80,7 @@ public final class CredentialCipher {
         }
     }
 
-    /** @throws IllegalStateException when the bytes were not sealed by this key for this account */
-    public GoogleCredentials decrypt(String accountId, byte[] sealed) {
+    private ObjectNode open(String accountId, byte[] sealed) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES || sealed[0] != VERSION) {
             throw new IllegalStateException("credentials of account " + accountId + " are unreadable");
         }
@@ -56,10 +89,7 @@ public final class CredentialCipher {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, accountId);
             byte[] plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-            ObjectNode node = (ObjectNode) JSON.readTree(plain);
-            String expiresAt = node.path("expiresAt").isTextual() ? node.get("expiresAt").asText() : null;
-            return new GoogleCredentials(text(node, "accessToken"), text(node, "refreshToken"),
-                    expiresAt == null ? null : Instant.parse(expiresAt), text(node, "scope"));
+            return (ObjectNode) JSON.readTree(plain);
         } catch (GeneralSecurityException | IOException | ClassCastException e) {
             // Wrong key (CALSYNC_ENCRYPTION_KEY changed) or a row tampered with; the cause says which, not the data.
             throw new IllegalStateException("credentials of account " + accountId

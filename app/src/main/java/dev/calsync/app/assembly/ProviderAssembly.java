@@ -3,6 +3,7 @@ package dev.calsync.app.assembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.caldav.CaldavAccount;
 import dev.calsync.caldav.CaldavCalendarProvider;
+import dev.calsync.caldav.dav.Backoff;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.RoutingCalendarProvider;
@@ -11,7 +12,9 @@ import dev.calsync.google.AccessTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -39,11 +42,26 @@ public final class ProviderAssembly {
 
     /** The CalDAV adapter for the CalDAV accounts the configuration declares (passwords from the file or the environment). */
     public static CaldavCalendarProvider caldav(CalsyncConfig config, Recurrences recurrences, CallListener calls) {
+        return caldav(config, recurrences, calls, accountId -> Optional.empty());
+    }
+
+    /** The same, also finding accounts the file does not declare (those connected in the web UI) through {@code others}. */
+    public static CaldavCalendarProvider caldav(CalsyncConfig config, Recurrences recurrences, CallListener calls,
+                                                Function<String, Optional<CaldavAccount>> others) {
         CaldavCalendarProvider.Builder builder = CaldavCalendarProvider.builder().recurrences(recurrences)
-                .callListener(calls);
+                .callListener(calls).accountLookup(others);
         config.accounts().stream().filter(a -> CALDAV.equals(a.provider())).forEach(a -> builder.account(a.id(),
                 new CaldavAccount(URI.create(a.url()), a.username(), a.password())));
         return builder.build();
+    }
+
+    /**
+     * A CalDAV adapter for one login not yet stored, to discover its calendars while a person waits: no retries
+     * and short timeouts, so a wrong or unreachable server is told at once.
+     */
+    public static CalendarProvider connecting(CaldavAccount login) {
+        return CaldavCalendarProvider.builder().account("connecting", login).backoff(Backoff.none())
+                .timeouts(Duration.ofSeconds(10), Duration.ofSeconds(20)).build();
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.calsync.emulator.GoogleCalendarEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
         description = "Runs everything embedded: H2 file database, built-in Google emulator with two users' "
-                + "sample calendars, and the web UI on port 8080.")
+                + "sample calendars, and the web UI on port 8080 of this machine only (see --bind).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The demo polls often, so a change shows on the dashboard within a minute of being made. */
@@ -45,6 +47,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "HTTP port of the web UI (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the web UI and the demo database's server listen on (default: ${DEFAULT-VALUE}, "
+                    + "this machine only). 0.0.0.0 opens the demo, with its published passwords, to the network.")
+    String bind;
+
     public DemoCommand(CliContext context) {
         this.context = context;
     }
@@ -54,6 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0-65535, was " + port);
         }
+        InetAddress address = address();
+        // H2's automatic mixed mode serves the database file over TCP to other processes; by default on every
+        // interface. H2 reads this once, when it is first used, which in this process is the server's start below.
+        System.setProperty("h2.bindAddress", address.getHostAddress());
         Path dataDir = context.workingDir().resolve("data/demo");
         // The emulator lives in memory and starts afresh, so the demo's sync state must too.
         resetDirectory(dataDir);
@@ -68,12 +79,12 @@ public final class DemoCommand implements Callable<Integer> {
         CalsyncServer server;
         try {
             server = CalsyncServer.start(new ServerSettings(config, EncryptionKey.random(),
-                    ServerSettings.Mode.DEMO, port), Map.of("demoEmulator", emulator));
+                    ServerSettings.Mode.DEMO, port, address.getHostAddress()), Map.of("demoEmulator", emulator));
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
-        printWelcome(spec.commandLine().getOut(), server.port(), emulator);
+        printWelcome(spec.commandLine().getOut(), address, server.port(), emulator);
         try {
             server.awaitStop();
         } finally {
@@ -82,8 +93,22 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printWelcome(PrintWriter out, int port, GoogleCalendarEmulator emulator) {
-        out.println("calsync demo is running: http://localhost:" + port + "/");
+    private InetAddress address() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind: no such address here: " + bind);
+        }
+    }
+
+    private static void printWelcome(PrintWriter out, InetAddress address, int port, GoogleCalendarEmulator emulator) {
+        String host = address.isLoopbackAddress() || address.isAnyLocalAddress() ? "localhost"
+                : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        out.println("calsync demo is running: http://" + host + ":" + port + "/");
+        if (!address.isLoopbackAddress()) {
+            out.println("  WARNING: listening on " + address.getHostAddress() + ": anyone who reaches it can sign in"
+                    + " with the published demo passwords.");
+        }
         out.println("  DEMO ONLY sign-ins (password \"" + DemoUsers.PASSWORD + "\"): "
                 + String.join(", ", DemoUsers.ALL.stream().map(DemoUsers.DemoUser::name).toList()));
         out.println("  Google Calendar emulator: " + emulator.rootUrl() + " (a sample change every minute)");

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.config.CalsyncConfig;
+import dev.calsync.app.runtime.FailureClassifier;
 import dev.calsync.app.runtime.Reports;
 import dev.calsync.app.runtime.SyncRuntime;
+import dev.calsync.core.failure.Decision;
+import dev.calsync.core.failure.Failure;
+import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncRequest;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sync", description = "Runs one sync pass over the configured groups, then exits.")
 public final class SyncCommand implements Callable<Integer> {
+    private static final FailurePolicy POLICY = FailurePolicy.oneShot();
 
     private final CliContext context;
 
@@ -63,8 +70,21 @@ public final class SyncCommand implements Callable<Integer> {
                 if (resume) {
                     runtime.passes().pauses().resume(group);
                 }
-                Optional<PassRunner.Ran> ran = runtime.passes().run(group,
-                        full ? SyncRequest.fullReconcile() : SyncRequest.poll());
+                Optional<PassRunner.Ran> ran;
+                try {
+                    ran = runtime.passes().run(group, full ? SyncRequest.fullReconcile() : SyncRequest.poll());
+                } catch (RuntimeException e) {
+                    Failure failure = FailureClassifier.of(e);
+                    if (!(POLICY.decide(failure, 1, Instant.now(), loaded.sync().pollInterval())
+                            instanceof Decision.GiveUpBatch)) {
+                        throw e;
+                    }
+                    // The other groups would fail alike: say why, once, and stop (no stack trace for an outage).
+                    int left = groups.size() - groups.indexOf(group) - 1;
+                    spec.commandLine().getErr().printf("calsync sync: group %s: %s; %d more groups not synced%n",
+                            group.id(), failure.description(), left);
+                    return ExitCodes.FAILURE;
+                }
                 if (ran.isEmpty()) {
                     // Paused (an account needs reconnecting): nothing read, nothing written, nothing deleted.
                     List<String> accounts = runtime.passes().pauses().accountsNeedingReconnect(group);
@@ -87,6 +107,7 @@ public final class SyncCommand implements Callable<Integer> {
                     results.add(node);
                 } else {
                     Reports.printSync(out, report, calls);
+                    retryHint(out, report, loaded);
                     if (!report.reconnectNeeded().isEmpty()) {
                         out.printf("  reconnect needed: account %s refused our token; paused group %s until it is "
                                         + "connected again (then run sync --resume)%n",
@@ -105,6 +126,17 @@ public final class SyncCommand implements Callable<Integer> {
         }
         // A partial pass keeps its old tokens and is replayed next time; scripts still need to know.
         return allSynced ? ExitCodes.OK : ExitCodes.PROBLEMS_FOUND;
+    }
+
+    /** A partial pass: when the policy would try again (a Retry-After makes that later than the usual retry). */
+    private static void retryHint(PrintWriter out, GroupReport report, CalsyncConfig loaded) {
+        report.failures().stream().reduce(Failure::worse).ifPresent(failure -> {
+            if (POLICY.decide(failure, 1, Instant.now(), loaded.sync().pollInterval())
+                    instanceof Decision.RescheduleAt at && failure.retryAfter() != null) {
+                out.printf("  the provider asked to wait %d s: run sync again after %s%n",
+                        failure.retryAfter().toSeconds(), at.at().truncatedTo(ChronoUnit.SECONDS));
+            }
+        });
     }
 
     List<SyncGroup> selectedGroups(CalsyncConfig loaded) {

@@ -1,5 +1,6 @@
 package dev.calsync.app.cluster;
 
+import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.push.PushTiming;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reconcileInterval the safety reconcile of each group (a full reconcile; fixes are integrity alerts)
  * @param horizonInterval   the horizon pass of each group (projects events that entered the window)
  * @param channelInterval   how often push channels are checked: opened, renewed, stopped
- * @param leaseHeldRetry    a push sync that found the group busy runs again after this long
- * @param failureRetry      a poll or push sync that failed (a PARTIAL pass) runs again after this long, doubling
- *                          with each further failure up to the poll interval
+ * @param leaseHeldRetry    a poll or push sync that found the group busy runs again after this long
+ * @param failureRetry      a pass that failed (a PARTIAL pass, or one that threw) runs again after this long,
+ *                          doubling with each further failure up to its regular interval
  */
 @ConfigurationProperties("calsync.cluster")
 public record ClusterProperties(
@@ -35,7 +36,11 @@ public record ClusterProperties(
         failureRetry = failureRetry == null ? Duration.ofSeconds(30) : failureRetry;
     }
 
-    public FailureBackoff failureBackoff() {
-        return new FailureBackoff(failureRetry);
+    /** How long a poll waits in place for a group another pass holds before it reschedules itself. */
+    static final Duration LEASE_WAIT = Duration.ofSeconds(5);
+
+    /** The scheduler's failure policy. */
+    public FailurePolicy failurePolicy() {
+        return new FailurePolicy(failureRetry, leaseHeldRetry, LEASE_WAIT);
     }
 }

@@ -2,7 +2,13 @@ package dev.calsync.app.cluster;
 
 import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.metrics.CalsyncMetrics;
+import dev.calsync.app.metrics.DatabaseOutages;
+import dev.calsync.app.runtime.FailureClassifier;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.failure.Decision;
+import dev.calsync.core.failure.Failure;
+import dev.calsync.core.failure.FailureKind;
+import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
@@ -14,15 +20,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every pass of the node, whoever asks (a poll, a push notification, the safety reconcile, the dashboard): one
  * engine pass over one group, then the reconnect bookkeeping, the dashboard's last run, the metrics and one log
- * line (group, trigger, calendars, counts, duration: never titles, tokens or secrets).
+ * line (group, trigger, calendars, counts, duration, and what failed: never titles, tokens or secrets). A pass that
+ * fails names its cause in that one line (the database unreachable and in which store operation, the provider's
+ * status), without a stack trace unless the cause is unknown (a bug).
  * Which node runs a pass is db-scheduler's choice; the engine's lease makes a pass safe wherever it runs.
  */
 public final class ClusterSync {
@@ -45,16 +56,20 @@ public final class ClusterSync {
     private final ClusterQueries queries;
     private final CalsyncMetrics metrics;
     private final LastPasses lastPasses;
+    private final DatabaseOutages outages;
     private final Clock clock;
+    /** Failures already logged, so that whoever catches one again (a task around a pass) does not log it twice. */
+    private final Set<Throwable> logged = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     ClusterSync(PassRunner passes, ObservedProvider provider, JdbcSyncStore store, ClusterQueries queries,
-                CalsyncMetrics metrics, LastPasses lastPasses, Clock clock) {
+                CalsyncMetrics metrics, LastPasses lastPasses, DatabaseOutages outages, Clock clock) {
         this.passes = passes;
         this.provider = provider;
         this.store = store;
         this.queries = queries;
         this.metrics = metrics;
         this.lastPasses = lastPasses;
+        this.outages = outages;
         this.clock = clock;
     }
 
@@ -80,12 +95,12 @@ public final class ClusterSync {
             ran = passes.run(group, request);
         } catch (RuntimeException e) {
             metrics.passFailed(trigger.label(), group.id());
-            LOG.atWarn().addKeyValue("group", group.id()).addKeyValue("trigger", trigger.label())
-                    .log("sync group={} trigger={} failed: {}", group.id(), trigger.label(), e.getClass().getSimpleName());
+            failed("sync group=" + group.id() + " trigger=" + trigger.label(), e);
             throw e;
         } finally {
             changed = provider.endPass();
         }
+        outages.answered();
         if (ran.isEmpty()) {
             return Optional.empty();
         }
@@ -104,61 +119,88 @@ public final class ClusterSync {
         return Optional.of(report);
     }
 
-    /** How a pass asked for by a task ended, so the task knows when to come back. */
-    public enum Attempt {
-        /** Synced, or nothing to do (a paused group). */
-        DONE,
-        /** Another pass held the group all along: this one has not read what it was asked to. */
-        BUSY,
-        /** It ran but something failed (a PARTIAL pass, or one that threw): what failed is retried by a next pass. */
-        FAILED;
-
-        /** The attempt of several passes: any failure outweighs a busy group, which outweighs success. */
-        public Attempt and(Attempt other) {
-            return compareTo(other) >= 0 ? this : other;
+    /**
+     * Logs a failure that ended a pass or a task, once, naming its cause; an unreachable database also starts an
+     * outage (counted, logged once more when it begins). Only an unknown cause gets its stack trace. A failure
+     * already logged (a pass's, caught again by its task) is only classified.
+     *
+     * @param subject what failed, e.g. {@code sync group=g1 trigger=poll}
+     */
+    Failure failed(String subject, RuntimeException e) {
+        Failure failure = FailureClassifier.of(e);
+        if (!logged.add(e)) {
+            return failure;
         }
+        if (failure.kind() == FailureKind.DATABASE_UNREACHABLE) {
+            outages.unreachable(failure.description());
+        }
+        var line = LOG.atWarn().addKeyValue("failure", failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (failure.kind() == FailureKind.UNEXPECTED) {
+            line = line.setCause(e);
+        }
+        line.log("{} failed: {}", subject, failure.description());
+        return failure;
     }
 
     /**
-     * {@link #run}, but a group another pass holds is tried again every 100 ms for up to {@code wait}: that pass
-     * may have read the calendar before the change this pass is for. Never throws: a pass that threw was logged
-     * and counted by {@link #run} and is {@link Attempt#FAILED}.
+     * {@link #run}, but a group another pass holds is tried again in place for as long as {@code policy} says: that
+     * pass may have read the calendar before the change this pass is for. Never throws: a pass that threw was logged
+     * and counted by {@link #run}.
+     *
+     * @return what failed (the group stayed busy, or the pass failed), or empty when the pass is done
      */
-    public Attempt runWaitingForLease(SyncGroup group, SyncRequest request, Trigger trigger, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
+    public Optional<Failure> runWaitingForLease(SyncGroup group, SyncRequest request, Trigger trigger,
+                                                FailurePolicy policy) {
+        for (int tries = 1; ; tries++) {
             Optional<GroupReport> report;
             try {
                 report = run(group, request, trigger);
             } catch (RuntimeException e) {
-                LOG.debug("pass over group {} failed", group.id(), e);
-                return Attempt.FAILED;
+                return Optional.of(FailureClassifier.of(e));
             }
             if (report.isEmpty() || report.get().outcome() == GroupReport.Outcome.SYNCED) {
-                return Attempt.DONE;
+                return Optional.empty();
             }
             if (report.get().outcome() == GroupReport.Outcome.PARTIAL) {
-                return Attempt.FAILED;
+                return Optional.of(worst(report.get()));
             }
-            if (System.nanoTime() > deadline) {
-                return Attempt.BUSY;
+            if (!(policy.decide(Failure.groupBusy(), tries, clock.instant(), Duration.ZERO)
+                    instanceof Decision.RetryNow retry)) {
+                return Optional.of(Failure.groupBusy());
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(retry.pause().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Attempt.BUSY;
+                return Optional.of(Failure.groupBusy());
             }
         }
     }
 
-    /** A pass reading {@code calendar} in each of {@code groups}, as its poll or a push notification asks. */
-    public Attempt runCalendar(CalendarRef calendar, List<SyncGroup> groups, Trigger trigger, Duration wait) {
-        Attempt attempt = Attempt.DONE;
+    /**
+     * A pass reading {@code calendar} in each of {@code groups}, as its poll or a push notification asks; the batch
+     * stops where the policy gives it up (the database is gone: the other groups would fail alike).
+     *
+     * @return the failure that decides when to come back (see {@link Failure#worse}), or empty when all are done
+     */
+    public Optional<Failure> runCalendar(CalendarRef calendar, List<SyncGroup> groups, Trigger trigger,
+                                         FailurePolicy policy) {
+        Failure worst = null;
         for (SyncGroup group : groups) {
-            attempt = attempt.and(runWaitingForLease(group, SyncRequest.calendar(calendar), trigger, wait));
+            Optional<Failure> failure = runWaitingForLease(group, SyncRequest.calendar(calendar), trigger, policy);
+            if (failure.isPresent()) {
+                worst = failure.get().worse(worst);
+                if (policy.decide(failure.get(), 1, clock.instant(), Duration.ZERO) instanceof Decision.GiveUpBatch) {
+                    break;
+                }
+            }
         }
-        return attempt;
+        return Optional.ofNullable(worst);
+    }
+
+    private static Failure worst(GroupReport report) {
+        return report.failures().stream().reduce((a, b) -> a.worse(b))
+                .orElseGet(() -> Failure.of(FailureKind.UNEXPECTED, "partial pass without a failure"));
     }
 
     /** For the dashboard of every node; a failure here must not fail the pass, which is done. */
@@ -188,9 +230,10 @@ public final class ClusterSync {
                 .addKeyValue("deleted", report.deleted())
                 .addKeyValue("failedWrites", report.failedWrites())
                 .addKeyValue("durationMs", report.took().toMillis());
+        String failure = report.outcome() == GroupReport.Outcome.PARTIAL ? " failed: " + worst(report).description() : "";
         line.log("sync group={} trigger={} outcome={} calendars={} read={} inserted={} updated={} deleted={} "
-                        + "failedWrites={} durationMs={}", group.id(), trigger.label(), outcome,
+                        + "failedWrites={} durationMs={}{}", group.id(), trigger.label(), outcome,
                 group.calendars().size(), calendarsRead, report.inserted(), report.updated(), report.deleted(),
-                report.failedWrites(), report.took().toMillis());
+                report.failedWrites(), report.took().toMillis(), failure);
     }
 }

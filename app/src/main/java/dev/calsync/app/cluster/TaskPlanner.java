@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class TaskPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
     /** New calendars are first polled within this long (spread by id), however long the poll interval. */
-    static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(30);
+    public static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(30);
 
     /** What one run changed. */
     public record Changes(int scheduled, int cancelled) {
@@ -34,13 +34,13 @@ public final class TaskPlanner {
 
     private final ClusterQueries queries;
     private final Task<Integer> pollTask;
-    private final Task<Void> reconcileTask;
-    private final Task<Void> horizonTask;
+    private final Task<Integer> reconcileTask;
+    private final Task<Integer> horizonTask;
     private final PollIntervals intervals;
     private final ClusterProperties properties;
     private final Clock clock;
 
-    TaskPlanner(ClusterQueries queries, Task<Integer> pollTask, Task<Void> reconcileTask, Task<Void> horizonTask,
+    TaskPlanner(ClusterQueries queries, Task<Integer> pollTask, Task<Integer> reconcileTask, Task<Integer> horizonTask,
                 PollIntervals intervals, ClusterProperties properties, Clock clock) {
         this.queries = queries;
         this.pollTask = pollTask;

@@ -1,5 +1,7 @@
 package dev.calsync.app.metrics;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.calsync.app.cluster.ClusterConfiguration;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.store.ApiCallLog;
@@ -12,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** calsync's meters, the database gauges and the provider health component. */
+/** calsync's meters, the database gauges, the database outages and the db and provider health components. */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
@@ -28,10 +30,22 @@ public class MetricsConfiguration {
 
     @Bean
     DatabaseGauges databaseGauges(MeterRegistry registry, ApiCallLog calls, PushChannelStore channels,
-                                  ClusterQueries queries, Clock clock,
+                                  ClusterQueries queries, ServerSettings settings, Clock clock,
                                   @Value("${db-scheduler.table-name:scheduled_tasks}") String schedulerTable,
                                   @Value("${calsync.quota.daily-calls:1000000}") long dailyQuota) {
-        return new DatabaseGauges(registry, calls, channels, queries, schedulerTable, dailyQuota, clock);
+        return new DatabaseGauges(registry, calls, channels, queries, schedulerTable, dailyQuota,
+                ClusterConfiguration.POLL_TASK, settings.config().sync().pollInterval(), clock);
+    }
+
+    @Bean
+    DatabaseOutages databaseOutages(MeterRegistry registry, Clock clock) {
+        return new DatabaseOutages(registry, clock);
+    }
+
+    /** The {@code db} component of {@code /actuator/health}, in place of Spring's (which waits as long as the pool). */
+    @Bean(name = "dbHealthIndicator")
+    DatabaseHealth databaseHealth(HikariDataSource dataSource, DatabaseOutages outages, Clock clock) {
+        return new DatabaseHealth(dataSource, outages, clock);
     }
 
     /** The {@code google} component of {@code /actuator/health}. */

@@ -4,7 +4,6 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.Health;
@@ -12,39 +11,29 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * The {@code google} health component: a cheap real call (the calendar list of one active account), cached for
- * {@link #MAX_AGE} so that health probes cost at most a few calls an hour per node. A refused grant is the account's
- * problem, not the provider's: that stays UP. Details name no account, token or calendar.
+ * {@link #MAX_AGE} so that health probes cost at most a few calls an hour per node. The call (retries and all) runs
+ * on a thread of its own: health waits at most {@link #WAIT} for it and otherwise answers with the last result
+ * (UNKNOWN before the first). A refused grant is the account's problem, not the provider's: that stays UP. Details
+ * name no account, token or calendar.
  */
 public final class ProviderHealth implements HealthIndicator {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
-
-    private record Checked(Instant at, Health health) {
-    }
+    static final Duration WAIT = Duration.ofMillis(300);
 
     private final CalendarProvider provider;
     private final Supplier<Optional<String>> account;
-    private final Clock clock;
-    private volatile Checked last;
+    private final BoundedReading<Health> check;
 
     public ProviderHealth(CalendarProvider provider, Supplier<Optional<String>> account, Clock clock) {
         this.provider = provider;
         this.account = account;
-        this.clock = clock;
+        this.check = new BoundedReading<>("calsync-provider-probe", this::check, MAX_AGE, WAIT, clock);
     }
 
     @Override
     public Health health() {
-        Checked checked = last;
-        Instant now = clock.instant();
-        if (checked == null || Duration.between(checked.at(), now).compareTo(MAX_AGE) >= 0) {
-            synchronized (this) {
-                if (last == checked) {
-                    last = new Checked(now, check());
-                }
-                checked = last;
-            }
-        }
-        return checked.health();
+        return check.fresh().or(check::latest)
+                .orElseGet(() -> Health.unknown().withDetail("check", "under way").build());
     }
 
     private Health check() {

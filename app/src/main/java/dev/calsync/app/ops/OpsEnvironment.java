@@ -15,7 +15,10 @@ import org.springframework.core.env.PropertySource;
  * system properties still override them):
  * <ul>
  *   <li>actuator exposes {@code health} and {@code prometheus} only; health shows its components' states (database,
- *       google, db-scheduler) but no details; liveness/readiness groups on;</li>
+ *       google, db-scheduler) but no details; liveness/readiness groups on, readiness with the database (a node
+ *       that cannot reach it can serve nothing), liveness without (restarting a node does not bring a database
+ *       back); Spring's own {@code db} check is off: it waits as long as the pool does (30 s), so calsync's
+ *       {@code DatabaseHealth}, which answers within half a second, takes its place;</li>
  *   <li>db-scheduler names each node {@code host-pid} and declares a node dead after 4 missed 5 s heartbeats, so a
  *       killed node's running executions are revived by another node within about 20 to 30 seconds.</li>
  * </ul>
@@ -32,6 +35,9 @@ public final class OpsEnvironment implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.probes.add-additional-paths", "false");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.health.db.enabled", "false");
         defaults.put("db-scheduler.heartbeat-interval", "5s");
         defaults.put("db-scheduler.missed-heartbeats-limit", "4");
         defaults.put("db-scheduler.scheduler-name", ManagementFactory.getRuntimeMXBean().getName());

@@ -1,16 +1,13 @@
 package dev.calsync.app.push;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.calsync.app.cluster.ClusterProperties;
-import dev.calsync.app.cluster.ClusterSync;
-import dev.calsync.app.cluster.PollIntervals;
-import dev.calsync.app.cluster.TaskIds;
+import dev.calsync.app.cluster.PassTasks;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
@@ -45,8 +42,6 @@ public class PushConfiguration {
 
     public static final String PUSH_SYNC_TASK = "push-sync";
     public static final String CHANNELS_TASK = "push-channels";
-    /** How long a push sync waits in place for a group another pass holds, before it reschedules itself. */
-    static final Duration LEASE_WAIT = Duration.ofSeconds(10);
 
     /** Each provider's channels when push is on (refusing to start without a usable secret), else none. */
     static List<ChangeChannels> changeChannels(ServerSettings settings, PushProperties properties,
@@ -75,33 +70,10 @@ public class PushConfiguration {
 
     /** The task data is the number of failed passes in a row (null: none), as for the calendar's poll. */
     @Bean
-    CustomTask<Integer> pushSyncTask(ClusterSync sync, ObjectProvider<PushDispatcher> dispatcher,
-                                     ClusterProperties cluster, PollIntervals intervals) {
+    CustomTask<Integer> pushSyncTask(PassTasks tasks, ObjectProvider<PushDispatcher> dispatcher) {
         return Tasks.custom(PUSH_SYNC_TASK, Integer.class)
                 .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofSeconds(30))))
-                .execute((instance, context) -> {
-                    CalendarRef calendar = TaskIds.pushSyncCalendar(instance.getId());
-                    ClusterSync.Attempt attempt = sync.runCalendar(calendar, sync.groupsWith(calendar),
-                            ClusterSync.Trigger.PUSH, LEASE_WAIT);
-                    int failures = instance.getData() == null ? 0 : instance.getData();
-                    Duration retry;
-                    if (attempt == ClusterSync.Attempt.BUSY) {
-                        // Another pass holds a group and may have read the calendar before this change.
-                        retry = cluster.leaseHeldRetry();
-                    } else if (attempt == ClusterSync.Attempt.FAILED) {
-                        // The change is not in every block yet and no notification will come for it again.
-                        Duration regular = intervals.next(calendar);
-                        retry = cluster.failureBackoff().after(++failures, regular);
-                        if (retry.equals(regular)) {
-                            return new CompletionHandler.OnCompleteRemove<>(); // the calendar's poll takes over
-                        }
-                    } else {
-                        return new CompletionHandler.OnCompleteRemove<>();
-                    }
-                    dispatcher.getObject().wakeAfter(retry);
-                    Integer data = failures == 0 ? null : failures;
-                    return (complete, operations) -> operations.reschedule(complete, Instant.now().plus(retry), data);
-                });
+                .execute((instance, context) -> tasks.pushSync(instance, retry -> dispatcher.getObject().wakeAfter(retry)));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.calsync.app.server;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
@@ -26,7 +27,7 @@ public final class CalsyncServer {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CalsyncWebApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .profiles(settings.mode().profile())
-                .properties(Map.of("server.port", settings.port()))
+                .properties(properties(settings))
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("serverSettings", settings);
                     extraBeans.forEach(ctx.getBeanFactory()::registerSingleton);
@@ -38,6 +39,15 @@ public final class CalsyncServer {
                 })
                 .run();
         return new CalsyncServer(context, closed);
+    }
+
+    private static Map<String, Object> properties(ServerSettings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", settings.port());
+        if (settings.address() != null) {
+            properties.put("server.address", settings.address());
+        }
+        return properties;
     }
 
     public ConfigurableApplicationContext context() {

@@ -3,6 +3,7 @@ package dev.calsync.app.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.accounts.CaldavConnections;
 import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.TokenEndpoint;
@@ -100,9 +101,11 @@ public class SyncComponents {
     @Bean
     @Primary
     CalendarProvider calendarProvider(GoogleCalendarProvider google, AccountStore accounts, ServerSettings settings,
-                                      Recurrences recurrences, ApiCallLog callLog, CalsyncMetrics metrics) {
+                                      Recurrences recurrences, ApiCallLog callLog, CalsyncMetrics metrics,
+                                      CaldavConnections connected) {
         var declared = ProviderAssembly.declaredIn(settings.config());
-        var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics));
+        var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics),
+                connected::login);
         return ProviderAssembly.route(google, caldav, accountId -> accounts.find(accountId)
                 .map(Account::provider).filter(p -> p != null && !p.isBlank())
                 .orElseGet(() -> declared.apply(accountId)));
@@ -122,6 +125,11 @@ public class SyncComponents {
                                         ServerSettings settings) {
         return new ConnectedAccounts(accounts, cipher, pauses,
                 token -> ProviderAssembly.connecting(settings.config(), token));
+    }
+
+    @Bean
+    CaldavConnections caldavConnections(AccountStore accounts, CredentialCipher cipher, AccountPauses pauses) {
+        return new CaldavConnections(accounts, cipher, pauses, ProviderAssembly::connecting);
     }
 
     @Bean

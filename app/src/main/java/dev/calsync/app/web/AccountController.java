@@ -28,12 +28,14 @@ public class AccountController {
     private final OwnedResources owned;
     private final ObjectProvider<ConnectFlow> connectFlow;
     private final ConnectedAccounts connected;
+    private final CalendarLists calendarLists;
 
     public AccountController(OwnedResources owned, ObjectProvider<ConnectFlow> connectFlow,
-                             ConnectedAccounts connected) {
+                             ConnectedAccounts connected, CalendarLists calendarLists) {
         this.owned = owned;
         this.connectFlow = connectFlow;
         this.connected = connected;
+        this.calendarLists = calendarLists;
     }
 
     @GetMapping("/accounts")
@@ -72,6 +74,8 @@ public class AccountController {
         }
         try {
             Account account = connected.connect(user.id(), flow.finish(request, code));
+            // A reconnected account may see other calendars than before.
+            calendarLists.forget(account.id());
             redirect.addFlashAttribute("message", "Connected " + account.email() + ".");
         } catch (TokenEndpointException | ProviderException e) {
             LOG.log(Level.WARNING, "connecting an account for {0} failed: {1}", user.id(), e.getMessage());

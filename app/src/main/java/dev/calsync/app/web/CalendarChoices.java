@@ -2,16 +2,19 @@ package dev.calsync.app.web;
 
 import dev.calsync.app.security.SignedInUser;
 import dev.calsync.core.calendar.CalendarInfo;
+import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
-import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The calendars a person can put into groups: each active account's calendar list, read from the provider. */
+/** The calendars a person can put into groups: each active account's calendar list, as {@link CalendarLists} keeps it. */
 @Component
 public class CalendarChoices {
 
@@ -19,28 +22,43 @@ public class CalendarChoices {
     public record Choice(String key, String summary, String accountLabel, boolean writable) {
     }
 
-    public record Listing(List<Choice> choices, List<String> problems) {
+    /**
+     * @param lists  each readable account's calendar list, by account id
+     * @param readAt when the oldest of those lists was read, or null when there is none
+     */
+    public record Listing(List<Choice> choices, List<String> problems, Map<String, List<CalendarInfo>> lists,
+                          Instant readAt) {
+
+        /** The one rule for calendars in a group, against these lists. */
+        public CalendarNames.Resolution resolve(List<CalendarRef> named) {
+            return CalendarNames.resolve(named, lists::get);
+        }
     }
 
     private final OwnedResources owned;
-    private final CalendarProvider provider;
+    private final CalendarLists calendarLists;
 
-    public CalendarChoices(OwnedResources owned, CalendarProvider provider) {
+    public CalendarChoices(OwnedResources owned, CalendarLists calendarLists) {
         this.owned = owned;
-        this.provider = provider;
+        this.calendarLists = calendarLists;
     }
 
     public Listing of(SignedInUser user) {
         List<Choice> choices = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<String, List<CalendarInfo>> lists = new HashMap<>();
+        Instant readAt = null;
         for (Account account : owned.accounts(user)) {
-            String label = account.email() != null ? account.email() : account.id();
+            String label = labelOf(account);
             if (account.status() != AccountStatus.ACTIVE) {
                 problems.add(label + ": reconnect this account to choose its calendars.");
                 continue;
             }
             try {
-                for (CalendarInfo calendar : provider.listCalendars(account.id())) {
+                CalendarLists.Listed listed = calendarLists.of(account.id());
+                lists.put(account.id(), listed.calendars());
+                readAt = readAt == null || listed.readAt().isBefore(readAt) ? listed.readAt() : readAt;
+                for (CalendarInfo calendar : listed.calendars()) {
                     choices.add(new Choice(new CalendarRef(account.id(), calendar.id()).key(),
                             calendar.summary() == null ? calendar.id() : calendar.summary(), label,
                             calendar.writable()));
@@ -49,6 +67,15 @@ public class CalendarChoices {
                 problems.add(label + ": calendars could not be listed (" + e.kind().name().toLowerCase() + ").");
             }
         }
-        return new Listing(choices, problems);
+        return new Listing(choices, problems, lists, readAt);
+    }
+
+    /** The forget-all behind "Refresh calendar lists". */
+    public void refresh(SignedInUser user) {
+        owned.accounts(user).forEach(account -> calendarLists.forget(account.id()));
+    }
+
+    static String labelOf(Account account) {
+        return account.email() != null ? account.email() : account.id();
     }
 }

@@ -2,10 +2,13 @@ package dev.calsync.app.web;
 
 import dev.calsync.app.schedule.SyncScheduler;
 import dev.calsync.app.security.SignedInUser;
+import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.JdbcSyncStore;
+import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,51 +35,73 @@ public class GroupController {
     private final GroupEditor editor;
     private final GroupStatuses statuses;
     private final SyncScheduler scheduler;
+    private final WeekViews weeks;
+    private final ViewerZones zones;
     private final SecureRandom random = new SecureRandom();
 
     public GroupController(OwnedResources owned, JdbcSyncStore store, CalendarChoices choices, GroupEditor editor,
-                           GroupStatuses statuses, SyncScheduler scheduler) {
+                           GroupStatuses statuses, SyncScheduler scheduler, WeekViews weeks, ViewerZones zones) {
         this.owned = owned;
         this.store = store;
         this.choices = choices;
         this.editor = editor;
         this.statuses = statuses;
         this.scheduler = scheduler;
+        this.weeks = weeks;
+        this.zones = zones;
     }
 
     @GetMapping("/groups/new")
     public String newGroup(SignedInUser user, Model model) {
-        return newGroupPage(user, GroupForm.blank(), List.of(), model);
+        return newGroupPage(user, GroupForm.blank(), new FormErrors(), choices.of(user), model);
     }
 
     @PostMapping("/groups")
     public String create(SignedInUser user, @ModelAttribute GroupForm form, Model model, RedirectAttributes redirect) {
-        List<CalendarRef> calendars = form.calendars().stream().map(key -> owned.calendar(user, key)).toList();
-        List<String> problems = form.creationProblems();
-        if (!problems.isEmpty()) {
-            return newGroupPage(user, form, problems, model);
+        List<CalendarRef> named = form.calendars().stream().map(key -> owned.calendar(user, key)).toList();
+        CalendarChoices.Listing listing = choices.of(user);
+        CalendarNames.Resolution calendars = listing.resolve(named);
+        FormErrors errors = form.creationProblems();
+        if (!calendars.ok()) {
+            errors.add("calendars", "Calendars: " + String.join("; ", calendars.problems()) + ".");
+        }
+        if (!errors.isEmpty()) {
+            return newGroupPage(user, form, errors, listing, model);
         }
         SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
-                form.syncMode(), form.manualEditPolicy(), calendars);
+                form.syncMode(), form.manualEditPolicy(), calendars.calendars());
         store.saveGroup(group);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", "Group " + group.id() + " created; its first sync is queued.");
         return "redirect:/groups/" + group.id();
     }
 
+    /** Reads the person's calendar lists afresh on the next look: a calendar made a minute ago shows up. */
+    @PostMapping("/calendars/refresh")
+    public String refreshCalendars(SignedInUser user, @RequestParam(required = false) String group,
+                                   RedirectAttributes redirect) {
+        String back = group == null || group.isEmpty() ? "/groups/new" : "/groups/" + owned.group(user, group).id();
+        choices.refresh(user);
+        redirect.addFlashAttribute("message", "Calendar lists read afresh.");
+        return "redirect:" + back;
+    }
+
+    /** @param tz the "Times in" choice of the week view; kept for the person's later pages */
     @GetMapping("/groups/{groupId}")
-    public String show(SignedInUser user, @PathVariable String groupId, Model model) {
+    public String show(SignedInUser user, @PathVariable String groupId, @RequestParam(required = false) String tz,
+                       HttpSession session, Model model) {
         SyncGroup group = owned.group(user, groupId);
-        return groupPage(user, group, GroupForm.of(group), List.of(), model);
+        zones.of(user, session, tz);
+        return groupPage(user, group, GroupForm.of(group), new FormErrors(), session, model);
     }
 
     @PostMapping("/groups/{groupId}/settings")
     public String saveSettings(SignedInUser user, @PathVariable String groupId, @ModelAttribute GroupForm form,
-                               Model model, RedirectAttributes redirect) {
+                               HttpSession session, Model model, RedirectAttributes redirect) {
         SyncGroup group = owned.group(user, groupId);
-        List<String> problems = form.settingsProblems();
-        if (!problems.isEmpty()) {
-            return groupPage(user, group, form, problems, model);
+        FormErrors errors = form.settingsProblems();
+        if (!errors.isEmpty()) {
+            return groupPage(user, group, form, errors, session, model);
         }
         store.saveGroup(new SyncGroup(group.id(), group.owner(), form.busyTitle(), form.window(), form.syncMode(),
                 form.manualEditPolicy(), group.calendars()));
@@ -88,7 +113,12 @@ public class GroupController {
     public String addCalendar(SignedInUser user, @PathVariable String groupId, @RequestParam String calendar,
                               RedirectAttributes redirect) {
         SyncGroup group = owned.group(user, groupId);
-        CalendarRef added = owned.calendar(user, calendar);
+        CalendarNames.Resolution resolution = choices.of(user).resolve(List.of(owned.calendar(user, calendar)));
+        if (!resolution.ok()) {
+            redirect.addFlashAttribute("message", "Not added: " + String.join("; ", resolution.problems()) + ".");
+            return "redirect:/groups/" + group.id();
+        }
+        CalendarRef added = resolution.calendars().get(0);
         if (group.calendars().contains(added)) {
             redirect.addFlashAttribute("message", added.key() + " is already in this group.");
             return "redirect:/groups/" + group.id();
@@ -148,26 +178,32 @@ public class GroupController {
         return "redirect:/groups/" + group.id();
     }
 
-    private String newGroupPage(SignedInUser user, GroupForm form, List<String> problems, Model model) {
-        CalendarChoices.Listing listing = choices.of(user);
+    private String newGroupPage(SignedInUser user, GroupForm form, FormErrors errors,
+                                CalendarChoices.Listing listing, Model model) {
         model.addAttribute("user", user);
         model.addAttribute("form", form);
-        model.addAttribute("problems", problems);
+        model.addAttribute("errors", errors);
         model.addAttribute("choices", listing.choices());
         model.addAttribute("listingProblems", listing.problems());
+        model.addAttribute("listsReadAt", listing.readAt());
         return "group-new";
     }
 
-    private String groupPage(SignedInUser user, SyncGroup group, GroupForm form, List<String> problems, Model model) {
+    private String groupPage(SignedInUser user, SyncGroup group, GroupForm form, FormErrors errors,
+                             HttpSession session, Model model) {
         Set<String> members = group.calendars().stream().map(CalendarRef::key).collect(Collectors.toSet());
         CalendarChoices.Listing listing = choices.of(user);
+        ZoneId zone = zones.of(user, session, null);
+        model.addAttribute("week", weeks.of(group, zone, false));
+        model.addAttribute("zones", zones.choices(user, zone));
         model.addAttribute("user", user);
         model.addAttribute("group", group);
         model.addAttribute("status", statuses.of(group));
         model.addAttribute("form", form);
-        model.addAttribute("problems", problems);
+        model.addAttribute("errors", errors);
         model.addAttribute("addable", listing.choices().stream().filter(c -> !members.contains(c.key())).toList());
         model.addAttribute("listingProblems", listing.problems());
+        model.addAttribute("listsReadAt", listing.readAt());
         return "group";
     }
 

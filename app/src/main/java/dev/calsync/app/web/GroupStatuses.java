@@ -1,10 +1,14 @@
 package dev.calsync.app.web;
 
+import dev.calsync.app.cluster.ClusterProperties;
+import dev.calsync.app.cluster.TaskPlanner;
 import dev.calsync.app.schedule.SyncScheduler;
+import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
@@ -12,18 +16,17 @@ import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
-/** Gathers a group's status from the store, the scheduler and the call log. */
+/** Gathers a group's status from the store, the scheduler, the call log and the kept calendar lists. */
 @Component
 public class GroupStatuses {
 
@@ -32,15 +35,23 @@ public class GroupStatuses {
     private final ApiCallLog callLog;
     private final SyncScheduler scheduler;
     private final LastPasses lastPasses;
+    private final CalendarLists calendarLists;
+    private final Duration firstPollWithin;
     private final Clock clock;
 
     public GroupStatuses(JdbcSyncStore store, AccountStore accounts, ApiCallLog callLog, SyncScheduler scheduler,
-                         LastPasses lastPasses, Clock clock) {
+                         LastPasses lastPasses, CalendarLists calendarLists, ClusterProperties cluster,
+                         ServerSettings settings, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.callLog = callLog;
         this.scheduler = scheduler;
         this.lastPasses = lastPasses;
+        this.calendarLists = calendarLists;
+        // The planner picks new calendars up every planInterval and spreads their first polls over a moment.
+        Duration spread = settings.config().sync().pollInterval().compareTo(TaskPlanner.FIRST_POLL_SPREAD) < 0
+                ? settings.config().sync().pollInterval() : TaskPlanner.FIRST_POLL_SPREAD;
+        this.firstPollWithin = cluster.planInterval().plus(spread);
         this.clock = clock;
     }
 
@@ -51,7 +62,7 @@ public class GroupStatuses {
             CalendarSyncState state = store.syncState(group.id(), calendar);
             Optional<Account> account = accounts.find(calendar.accountId());
             calendars.add(new GroupStatus.CalendarStatus(calendar.key(), calendar.accountId(), calendar.calendarId(),
-                    account.map(a -> a.email() != null ? a.email() : a.id()).orElse(calendar.accountId()),
+                    nameOf(calendar), account.map(CalendarChoices::labelOf).orElse(calendar.accountId()),
                     latest(state.lastIncrementalSync(), state.lastFullSync()),
                     lastKind(state), state.lastError(), state.lastErrorAt(),
                     blocks.stream().filter(b -> b.target().equals(calendar)).count(),
@@ -60,20 +71,17 @@ public class GroupStatuses {
         LastPasses.LastPass lastRun = lastPasses.find(group.id()).orElse(null);
         return new GroupStatus(group.id(), group.mode().name().toLowerCase(Locale.ROOT),
                 group.manualEdits().name().toLowerCase(Locale.ROOT), group.busyTitle(), store.isPaused(group.id()),
-                scheduler.nextPoll(group).orElse(null), scheduler.pending(group.id()).size(), lastRun, calendars,
-                blocks.size(), callsOf(group.calendars().stream().map(CalendarRef::accountId).distinct().toList()));
+                scheduler.nextPoll(group).orElse(null), firstPollWithin, scheduler.pending(group.id()).size(),
+                lastRun, calendars, blocks.size(),
+                callLog.totalsByKindOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), group.calendars()));
     }
 
-    /** Today's (UTC) calls of these accounts, by kind, all outcomes together. */
-    public Map<String, Long> callsOf(List<String> accountIds) {
-        Map<String, Map<String, Long>> all = callLog.totalsByAccountAndKind(LocalDate.ofInstant(clock.instant(),
-                ZoneOffset.UTC));
-        Map<String, Long> byKind = new TreeMap<>();
-        for (String accountId : accountIds) {
-            all.getOrDefault(accountId, Map.of()).forEach((kind, calls) ->
-                    byKind.merge(kind.toLowerCase(Locale.ROOT).replace('_', ' '), calls, Long::sum));
-        }
-        return byKind;
+    /** Its name in the kept calendar list; the 5-second refresh never reads a list from the provider. */
+    private String nameOf(CalendarRef calendar) {
+        return calendarLists.cached(calendar.accountId())
+                .flatMap(listed -> CalendarNames.resolve(calendar.calendarId(), listed.calendars()))
+                .map(info -> info.summary() == null ? info.id() : info.summary())
+                .orElse(calendar.calendarId());
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -56,9 +56,10 @@ public class SyncActionsController {
                     + " is paused until its accounts are reconnected (see Accounts).");
             return "redirect:/dashboard";
         }
-        scheduler.requestSync(group.id(), full);
-        redirect.addFlashAttribute("message", (full ? "Full resync" : "Sync") + " of " + group.id()
-                + " queued; the status below updates by itself.");
+        String what = (full ? "A full resync" : "A sync") + " of " + group.id();
+        redirect.addFlashAttribute("message", scheduler.requestSyncUnlessQueued(group.id(), full).isPresent()
+                ? what + " is queued; the status below updates by itself."
+                : what + " is already queued; it runs as soon as a worker is free.");
         return "redirect:/dashboard#group-" + group.id();
     }
 }

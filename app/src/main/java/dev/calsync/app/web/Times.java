@@ -38,7 +38,13 @@ public class Times {
         return future ? "in " + amount : amount + " ago";
     }
 
-    private static String amount(Duration d) {
+    /** A moment ahead, "in 4 min"; one that has come is "due now" (the scheduler is about to run it). */
+    public String until(Instant instant) {
+        return instant.isAfter(clock.instant()) ? ago(instant) : "due now";
+    }
+
+    /** A span of time in words: "40 s", "2 min". */
+    public String amount(Duration d) {
         if (d.toSeconds() < 60) {
             return d.toSeconds() + " s";
         }

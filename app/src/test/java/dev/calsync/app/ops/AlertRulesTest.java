@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.metrics.DatabaseGauges;
+import dev.calsync.app.metrics.DatabaseOutages;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.store.ApiCallLog;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,7 +89,9 @@ class AlertRulesTest {
             Clock clock = Clock.systemUTC();
             CalsyncMetrics metrics = new CalsyncMetrics(registry, true);
             new DatabaseGauges(registry, new ApiCallLog(dataSource, clock), new PushChannelStore(dataSource, clock),
-                    new ClusterQueries(dataSource), "scheduled_tasks", 1_000_000, clock);
+                    new ClusterQueries(dataSource), "scheduled_tasks", 1_000_000, "calendar-poll", Duration.ofMinutes(5),
+                    clock);
+            new DatabaseOutages(registry, clock);
             metrics.onCall(new CalendarRef("acct", "cal"), CallKind.LIST, "ok");
             metrics.onCall(new CalendarRef("acct", "cal"), CallKind.LIST, "503");
             metrics.notificationRejected("bad_token");

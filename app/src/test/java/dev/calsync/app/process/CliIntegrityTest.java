@@ -16,7 +16,7 @@ import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.store.CalendarCommit;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
 import dev.calsync.emulator.GoogleCalendarEmulator;

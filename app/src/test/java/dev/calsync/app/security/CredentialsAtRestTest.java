@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.EncryptionKey;
 import dev.calsync.app.accounts.GoogleCredentials;
+import dev.calsync.caldav.CaldavAccount;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** OAuth tokens are stored AES-GCM encrypted, bound to their account, and never shown in text. */
+/** OAuth tokens and CalDAV logins are stored AES-GCM encrypted, bound to their account, and never shown in text. */
 class CredentialsAtRestTest {
 
     private static final GoogleCredentials CREDENTIALS = new GoogleCredentials("access-secret", "refresh-secret",
@@ -35,6 +37,19 @@ class CredentialsAtRestTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("secret");
         assertThatThrownBy(() -> new CredentialCipher(EncryptionKey.random()).decrypt("acc-1", sealed))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aCaldavLoginIsSealedTheSameWayAndBoundToItsAccount() {
+        CaldavAccount login = new CaldavAccount(URI.create("https://caldav.example/"), "carol", "app-password");
+        byte[] sealed = new CredentialCipher(key).encrypt("c-1", login);
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("app-password")
+                .doesNotContain("caldav.example");
+        assertThat(new CredentialCipher(key).decryptCaldav("c-1", sealed)).isEqualTo(login);
+        assertThatThrownBy(() -> new CredentialCipher(key).decryptCaldav("c-2", sealed))
+                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("app-password");
+        assertThat(login.toString()).doesNotContain("app-password");
     }
 
     @Test

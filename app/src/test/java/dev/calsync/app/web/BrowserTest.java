@@ -3,6 +3,7 @@ package dev.calsync.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.server.CalsyncServer;
 import dev.calsync.app.server.ServeTestConfig;
 import dev.calsync.core.block.BlockMarker;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -35,8 +38,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The whole service in headless Chromium, as a person uses it: sign in through an OpenID Connect server, connect
  * two Google accounts (real authorization-code flow; the emulator plays Google Calendar), create a group of three
- * calendars, press "Sync now", and see the blocks counted on the dashboard and present on the emulator.
- * Saves screenshots of the dashboard and the group page to docs/.
+ * calendars, press "Sync now", and see the blocks counted on the dashboard and present on the emulator; on the
+ * group page's week, a block drawn where the emulator has it. Every page fits a 375 px wide phone without sideways
+ * scrolling, and an expired session sends the whole page to sign-in. Saves screenshots to docs/.
  */
 class BrowserTest {
 
@@ -122,19 +126,92 @@ class BrowserTest {
 
         browser.findElement(By.linkText("Dashboard")).click();
         browser.findElement(By.cssSelector("#group-" + groupId + " button.primary")).click();
-        assertThat(flash()).contains("Sync of " + groupId + " queued");
+        assertThat(flash()).contains("A sync of " + groupId + " is queued");
 
         // htmx refreshes the status every few seconds; the page is not reloaded.
-        await().atMost(PATIENCE).until(() -> blocksShown(groupId) > 0 && lastRunShown(groupId));
+        // htmx replaces the status while it is read: a stale element is read again.
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> blocksShown(groupId) > 0 && lastRunShown(groupId));
         long onEmulator = blocksOnEmulator(groupId);
-        await().atMost(PATIENCE).until(() -> blocksShown(groupId) == blocksOnEmulator(groupId));
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> blocksShown(groupId) == blocksOnEmulator(groupId));
         assertThat(onEmulator).isPositive();
         assertThat(blocksOnEmulator(groupId, "team@work.example")).isPositive();
-        screenshot("dashboard.png");
+        screenshot("dashboard.png", 1400);
 
         browser.findElement(By.linkText(groupId)).click();
         assertThat(browser.findElements(By.cssSelector(".calendar-list li"))).hasSize(3);
-        screenshot("group.png");
+        ObjectNode block = aBlockOfTheComingDays(groupId, "team@work.example");
+        Instant blockStart = Instant.parse(block.at("/start/dateTime").asText());
+        List<WebElement> drawn = browser.findElements(By.cssSelector(
+                "svg rect.block[data-calendar$='/team@work.example']"));
+        assertThat(drawn).anySatisfy(rect -> {
+            assertThat(Instant.parse(rect.getDomAttribute("data-start"))).isEqualTo(blockStart);
+            assertThat(rect.isDisplayed()).isTrue();
+        });
+        screenshot("group.png", 1500);
+
+        for (String page : List.of("/dashboard", "/groups/" + groupId, "/groups/new", "/accounts")) {
+            assertThat(sidewaysScrollAt375(page)).as(page + " at 375 px").isEqualTo(0);
+        }
+        phoneScreenshot("/dashboard", "dashboard-phone.png");
+
+        // The session ends (expired, or signed out elsewhere): the next 5-second refresh leaves the page.
+        browser.get(base + "/dashboard");
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.getCurrentUrl().endsWith("/login")
+                        && browser.findElement(By.tagName("h1")).getText().equals("Sign in to calsync"));
+        assertThat(browser.findElements(By.cssSelector(".status"))).isEmpty();
+    }
+
+    /** A single block calsync wrote on the calendar, starting within the next five days (so in the week view). */
+    private ObjectNode aBlockOfTheComingDays(String groupId, String calendar) {
+        Instant now = Instant.now();
+        return emulator.userListAll(calendar, false).stream()
+                .filter(event -> groupId.equals(event.at("/extendedProperties/private/" + BlockMarker.GROUP).asText()))
+                .filter(event -> !event.has("recurrence") && event.at("/start/dateTime").isTextual())
+                .filter(event -> {
+                    Instant start = Instant.parse(event.at("/start/dateTime").asText());
+                    return start.isAfter(now) && start.isBefore(now.plus(Duration.ofDays(5)));
+                })
+                .findFirst().orElseThrow(() -> new AssertionError("no block in the coming days on " + calendar));
+    }
+
+    /** How many CSS pixels the page is wider than a 375 px phone screen. */
+    private long sidewaysScrollAt375(String page) {
+        phone(true);
+        try {
+            browser.get(base + page);
+            browser.findElement(By.tagName("h1"));
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            return ((Number) overflow).longValue();
+        } finally {
+            phone(false);
+        }
+    }
+
+    private void phoneScreenshot(String page, String name) throws IOException {
+        phone(true);
+        try {
+            browser.get(base + page);
+            browser.findElement(By.tagName("h1"));
+            save(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), name);
+        } finally {
+            phone(false);
+        }
+    }
+
+    /** A phone's screen through Chromium's device emulation (a window cannot be made that narrow headless). */
+    private void phone(boolean on) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        if (on) {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 1400,
+                    "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void signInAtOAuthServer(String subject) {
@@ -173,9 +250,16 @@ class BrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        screenshot(name, 1000);
+    }
+
+    private void screenshot(String name, int height) throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, height));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        save(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), name);
+    }
+
+    private static void save(Path shot, String name) throws IOException {
         Path docs = docsDirectory();
         Files.createDirectories(docs);
         Files.copy(shot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -35,6 +35,13 @@ final class TwoUsers {
         store.saveGroup(group(BOB_GROUP, BOB, BOB_WORK, BOB_HOME));
     }
 
+    /** Connects them unless an earlier test of the shared context did (and left alice's group whole). */
+    static void ensure(GoogleCalendarEmulator emulator, ConnectedAccounts accounts, JdbcSyncStore store) {
+        if (store.group(ALICE_GROUP).isEmpty() || store.group(ALICE_GROUP).get().calendars().size() != 2) {
+            connect(emulator, accounts, store);
+        }
+    }
+
     static SyncGroup group(String id, String owner, String... calendars) {
         return new SyncGroup(id, owner, "Busy", null, null, null, java.util.Arrays.stream(calendars)
                 .map(key -> new CalendarRef(key.substring(0, key.indexOf('/')), key.substring(key.indexOf('/') + 1)))

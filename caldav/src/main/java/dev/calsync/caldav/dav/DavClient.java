@@ -100,6 +100,15 @@ public final class DavClient {
         }
     }
 
+    /** Sends a PROPFIND or REPORT that must answer 207 Multi-Status, and reads the multistatus. */
+    public Multistatus multistatus(DavRequest request, CalendarRef about, CallKind kind) {
+        DavResponse response = send(request, about, kind);
+        if (response.status() != 207) {
+            throw DavFailures.unexpected(request, response);
+        }
+        return DavFailures.multistatus(request, response);
+    }
+
     private DavResponse followingRedirects(DavRequest request, CalendarRef about, CallKind kind) throws IOException {
         DavRequest current = request;
         boolean authorized = true;

@@ -69,12 +69,8 @@ public final class CalendarDiscovery {
 
     private List<DavCalendar> calendars(URI home, CalendarRef account) {
         DavRequest request = DavRequest.propfind(home, 1, DavBodies.propfind(COLLECTION_PROPS));
-        DavResponse response = client.send(request, account, CallKind.CALENDAR_LIST);
-        if (response.status() != 207) {
-            throw DavFailures.unexpected(request, response);
-        }
         List<DavCalendar> calendars = new ArrayList<>();
-        for (Multistatus.Entry entry : DavFailures.multistatus(request, response).entries()) {
+        for (Multistatus.Entry entry : client.multistatus(request, account, CallKind.CALENDAR_LIST).entries()) {
             boolean calendar = entry.prop(DavNames.RESOURCETYPE).map(t -> t.has(DavNames.CALENDAR)).orElse(false);
             if (calendar && takesEvents(entry)) {
                 calendars.add(new DavCalendar(entry.href(), entry.text(DavNames.DISPLAYNAME).orElse(null),

@@ -34,7 +34,8 @@ final class AddedExdates {
             }
             actualExdates.removeAll(writtenExdates);
             return Optional.of(actualExdates);
-        } catch (IllegalArgumentException unreadable) {
+        } catch (RuntimeException unreadable) {
+            // IllegalArgumentException for a line, DateTimeException for a date ical4j reads only now
             return Optional.empty();
         }
     }

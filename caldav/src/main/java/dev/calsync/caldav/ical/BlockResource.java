@@ -5,7 +5,6 @@ import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.recurrence.Recurrences;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -75,13 +73,7 @@ public final class BlockResource {
      *                                    is never rewritten
      */
     public static BlockResource parse(String ics) throws MalformedResourceException {
-        Calendar calendar;
-        try {
-            calendar = new CalendarBuilder().build(new StringReader(ics));
-        } catch (Exception e) {
-            throw new MalformedResourceException("not iCalendar (" + e.getClass().getSimpleName() + ")", e);
-        }
-        List<VEvent> vevents = calendar.getComponents(Component.VEVENT);
+        List<VEvent> vevents = IcalText.parse(ics).getComponents(Component.VEVENT);
         List<VEvent> masters = vevents.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).toList();
         if (masters.size() != 1 || !BlockMarker.isBlock(MarkerProperties.read(masters.get(0)))) {
             throw new MalformedResourceException("not a calsync block");

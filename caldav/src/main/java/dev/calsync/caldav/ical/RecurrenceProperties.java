@@ -1,6 +1,5 @@
 package dev.calsync.caldav.ical;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
@@ -54,7 +52,7 @@ public final class RecurrenceProperties {
                 + "UID:x\r\nDTSTAMP:20000101T000000Z\r\n" + line.strip() + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         List<Property> parsed;
         try {
-            Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+            Calendar calendar = IcalText.parse(ics);
             VEvent event = calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
             parsed = event.getProperties().stream()
                     .filter(p -> !p.getName().equals(Property.UID) && !p.getName().equals(Property.DTSTAMP))

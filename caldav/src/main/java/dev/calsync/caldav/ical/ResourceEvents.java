@@ -6,7 +6,6 @@ import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
@@ -45,8 +41,18 @@ public final class ResourceEvents {
      */
     public static List<SourceEvent> parse(String resourceName, String ics, ReadContext context)
             throws MalformedResourceException {
+        try {
+            return read(resourceName, ics, context);
+        } catch (RuntimeException e) {
+            // ical4j parses values lazily: whatever it still throws means this resource, not the calendar, is broken.
+            throw new MalformedResourceException("unreadable (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static List<SourceEvent> read(String resourceName, String ics, ReadContext context)
+            throws MalformedResourceException {
         String id = EventIds.ofResource(resourceName);
-        List<VEvent> vevents = calendar(ics).getComponents(Component.VEVENT);
+        List<VEvent> vevents = IcalText.parse(ics).getComponents(Component.VEVENT);
         List<VEvent> masters = vevents.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).toList();
         if (masters.size() > 1) {
             throw new MalformedResourceException(masters.size() + " VEVENTs without RECURRENCE-ID in one resource");
@@ -79,19 +85,6 @@ public final class ResourceEvents {
                     : event(override, occurrenceId, id, originalStart, List.of(), context));
         }
         return events;
-    }
-
-    private static Calendar calendar(String ics) throws MalformedResourceException {
-        if (ics == null || ics.isBlank()) {
-            throw new MalformedResourceException("empty resource");
-        }
-        try {
-            return new CalendarBuilder().build(new StringReader(ics));
-        } catch (ParserException e) {
-            throw new MalformedResourceException("not iCalendar (line " + e.getLineNo() + ")", e);
-        } catch (Exception e) {
-            throw new MalformedResourceException("not iCalendar (" + e.getClass().getSimpleName() + ")", e);
-        }
     }
 
     static SourceEvent event(VEvent vevent, String id, String seriesId, EventTime originalStart,

@@ -1,7 +1,10 @@
 package dev.calsync.caldav.ical;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.calsync.core.event.EventTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import net.fortuna.ical4j.model.Property;
@@ -14,6 +17,9 @@ import net.fortuna.ical4j.model.property.XProperty;
  * RRULE parts, so without these a block read back would differ from the body it was written from and look
  * edited by hand on every pass. Read back, they are only believed while the real properties still mean the same
  * (see {@link ResourceEvents}): a block a person changed reads as changed.
+ *
+ * <p>Recurrence lines are kept in base64url: they are full of ';' and ',', which TEXT values escape, and servers
+ * re-fold long lines between a backslash and the character it escapes, which ical4j then no longer unescapes.
  */
 final class WrittenForm {
     static final String PREFIX = MarkerProperties.PREFIX + "AS-WRITTEN-";
@@ -23,6 +29,8 @@ final class WrittenForm {
     static final String END_ZONE = PREFIX + "END-TZ";
     static final String RECURRENCE = PREFIX + "RECURRENCE";
 
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private WrittenForm() {
     }
 
@@ -30,7 +38,7 @@ final class WrittenForm {
         List<Property> properties = new ArrayList<>();
         zone(start).ifPresent(zone -> properties.add(new XProperty(START_ZONE, zone)));
         zone(end).ifPresent(zone -> properties.add(new XProperty(END_ZONE, zone)));
-        recurrence.forEach(line -> properties.add(new XProperty(RECURRENCE, line)));
+        recurrence.forEach(line -> properties.add(new XProperty(RECURRENCE, ENCODER.encodeToString(line.getBytes(UTF_8)))));
         return properties;
     }
 
@@ -42,8 +50,14 @@ final class WrittenForm {
         return text(event, END_ZONE);
     }
 
+    /** The lines as written; none when one cannot be decoded (then the block reads as it is, and as edited). */
     static List<String> recurrence(VEvent event) {
-        return event.getProperties(RECURRENCE).stream().map(Property::getValue).toList();
+        try {
+            return event.getProperties(RECURRENCE).stream()
+                    .map(p -> new String(Base64.getUrlDecoder().decode(p.getValue().strip()), UTF_8)).toList();
+        } catch (IllegalArgumentException notBase64) {
+            return List.of();
+        }
     }
 
     /** A timed value with the zone name as written (none when none was written); a date stays a date. */

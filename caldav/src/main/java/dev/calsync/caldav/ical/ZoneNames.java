@@ -1,12 +1,10 @@
 package dev.calsync.caldav.ical;
 
-import java.io.StringReader;
 import java.time.zone.ZoneRulesProvider;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
@@ -54,7 +52,7 @@ public final class ZoneNames {
     /** The zone of a collection's calendar-timezone property (a VCALENDAR holding one VTIMEZONE). */
     public static Optional<String> ofVtimezone(String icalendar) {
         try {
-            Calendar calendar = new CalendarBuilder().build(new StringReader(icalendar));
+            Calendar calendar = IcalText.parse(icalendar);
             return calendar.<VTimeZone>getComponent(Component.VTIMEZONE)
                     .flatMap(tz -> tz.<Property>getProperty(Property.TZID))
                     .flatMap(tzid -> ianaOf(tzid.getValue()));

@@ -44,11 +44,7 @@ public final class CollectionReader {
 
     public CollectionTag tag(URI collection, CalendarRef calendar) {
         DavRequest request = DavRequest.propfind(collection, 0, DavBodies.propfind(TAG));
-        DavResponse response = client.send(request, calendar, CallKind.LIST);
-        if (response.status() != 207) {
-            throw DavFailures.unexpected(request, response);
-        }
-        Multistatus.Entry entry = DavFailures.multistatus(request, response).entries().stream()
+        Multistatus.Entry entry = client.multistatus(request, calendar, CallKind.LIST).entries().stream()
                 .filter(e -> Hrefs.samePath(e.href(), collection)).findFirst()
                 .orElseThrow(() -> DavFailures.malformed(request, new dev.calsync.caldav.dav.DavProtocolException(
                         "no properties for the collection")));
@@ -152,12 +148,8 @@ public final class CollectionReader {
 
     private List<URI> members(URI collection, CalendarRef calendar) {
         DavRequest request = DavRequest.propfind(collection, 1, DavBodies.propfind(MEMBERS));
-        DavResponse response = client.send(request, calendar, CallKind.LIST);
-        if (response.status() != 207) {
-            throw DavFailures.unexpected(request, response);
-        }
         List<URI> members = new ArrayList<>();
-        for (Multistatus.Entry entry : DavFailures.multistatus(request, response).entries()) {
+        for (Multistatus.Entry entry : client.multistatus(request, calendar, CallKind.LIST).entries()) {
             boolean subCollection = entry.prop(DavNames.RESOURCETYPE).map(t -> t.has(DavNames.COLLECTION)).orElse(false);
             if (!Hrefs.samePath(entry.href(), collection) && !subCollection) {
                 members.add(entry.href());
@@ -177,12 +169,8 @@ public final class CollectionReader {
         for (int from = 0; from < all.size(); from += MULTIGET_BATCH) {
             List<URI> batch = all.subList(from, Math.min(all.size(), from + MULTIGET_BATCH));
             DavRequest request = DavRequest.report(collection, 1, DavBodies.calendarMultiget(batch, DATA));
-            DavResponse response = client.send(request, calendar, CallKind.LIST);
-            if (response.status() != 207) {
-                throw DavFailures.unexpected(request, response);
-            }
             Set<URI> answered = new LinkedHashSet<>();
-            for (Multistatus.Entry entry : DavFailures.multistatus(request, response).entries()) {
+            for (Multistatus.Entry entry : client.multistatus(request, calendar, CallKind.LIST).entries()) {
                 URI href = batch.stream().filter(h -> Hrefs.samePath(h, entry.href())).findFirst().orElse(null);
                 if (href == null) {
                     continue;

@@ -188,4 +188,18 @@ class BlockResourceTest {
 
         assertThatThrownBy(() -> BlockResource.parse(foreign)).isInstanceOf(MalformedResourceException.class);
     }
+
+    @Test
+    void linesWithCommasSurviveARewriteOfTheResource() throws Exception {
+        List<String> lines = List.of("RRULE:FREQ=WEEKLY;COUNT=6", "EXDATE;TZID=Europe/Berlin:20260112T090000,20260119T090000");
+        BlockBody body = timed("Europe/Berlin", lines);
+        BlockResource fresh = BlockResource.fresh("csabc", body, NOW);
+        BlockResource reread = BlockResource.parse(fresh.text());
+        reread.replaceMaster(body, NOW);
+
+        for (String text : List.of(fresh.text(), BlockResource.parse(fresh.text()).text(), reread.text())) {
+            SourceEvent back = ResourceEvents.parse("csabc.ics", text, CONTEXT).get(0);
+            assertThat(back.recurrence()).isEqualTo(lines);
+        }
+    }
 }

@@ -145,4 +145,12 @@ class ResourceEventsTest {
         assertThat(context.ownAddresses()).isEqualTo(Set.of("mailto:bob@example.com"));
         assertThat(context.floatingZone()).isEqualTo("UTC");
     }
+
+    @Test
+    void aFoldedLineIsUnfoldedThoughXmlTurnedItsCrlfIntoLf() throws Exception {
+        String ics = calendar(event("DTSTART:20260105T090000Z", "SUMMARY:A very long title that a client folds over",
+                " two lines")).replace("\r\n", "\n");
+
+        assertThat(parse(ics).get(0).summary()).isEqualTo("A very long title that a client folds overtwo lines");
+    }
 }

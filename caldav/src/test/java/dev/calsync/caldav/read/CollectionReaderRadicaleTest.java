@@ -16,17 +16,16 @@ import dev.calsync.core.provider.CallTally;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The WebDAV side against a real Radicale: discovery, tags, sync-collection rounds, queries, conditional writes. */
 class CollectionReaderRadicaleTest {
-    static RadicaleServer radicale;
-    static int counter;
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer();
 
     CallTally calls = new CallTally();
     CollectionReader reader;
@@ -34,21 +33,10 @@ class CollectionReaderRadicaleTest {
     URI collection;
     CalendarRef calendar;
 
-    @BeforeAll
-    static void startRadicale() throws Exception {
-        radicale = RadicaleServer.start();
-    }
-
-    @AfterAll
-    static void stopRadicale() throws Exception {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
 
     @BeforeEach
     void newCalendar() throws Exception {
-        collection = radicale.calendar("alice", "cal" + (++counter));
+        collection = radicale.calendar("alice", "cal");
         calendar = new CalendarRef("alice", collection.getPath());
         var client = TestClients.client("alice", calls);
         reader = new CollectionReader(client);

@@ -1,5 +1,8 @@
 package dev.calsync.core.provider;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A provider call that failed for good (retries, if the failure allowed them, are already spent). The kind
  * is all the engine needs to decide what happens next; the message never contains tokens or event content.
@@ -22,12 +25,20 @@ public class ProviderException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final String reason;
+    private final Duration retryAfter;
 
-    public ProviderException(Kind kind, int status, String reason, String message, Throwable cause) {
+    /** @param retryAfter how long the provider asked us to wait before trying again, or null when it did not say */
+    public ProviderException(Kind kind, int status, String reason, String message, Throwable cause,
+                             Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    public ProviderException(Kind kind, int status, String reason, String message, Throwable cause) {
+        this(kind, status, reason, message, cause, null);
     }
 
     public ProviderException(Kind kind, int status, String reason, String message) {
@@ -46,5 +57,10 @@ public class ProviderException extends RuntimeException {
     /** The provider's own reason word for the failure, as it gave it, or null. */
     public String reason() {
         return reason;
+    }
+
+    /** The wait the provider asked for (HTTP Retry-After) on the answer that made the call give up. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -2,7 +2,6 @@ package dev.calsync.core.store;
 
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
-import dev.calsync.core.sync.CalendarSyncState;
 import java.util.List;
 
 /**

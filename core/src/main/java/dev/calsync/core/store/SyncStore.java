@@ -4,7 +4,6 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
-import dev.calsync.core.sync.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.calsync.core.sync;
 
+import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;

@@ -92,7 +92,7 @@ final class NaivePass {
             store.commit(pass.group.id(), commits);
         }
         result.failedTargets.forEach(pass::fail);
-        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
+        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error.description(), pass.started));
         return pass.report("naive", result, clock.instant());
     }
 }

@@ -1,6 +1,8 @@
 package dev.calsync.core.sync;
 
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.failure.Failure;
+import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.ProviderException;
 import java.time.Duration;
@@ -16,7 +18,7 @@ final class Pass {
     final SyncRequest request;
     final Instant started;
     final Map<CalendarRef, CalendarReport> calendarReports = new LinkedHashMap<>();
-    final Map<CalendarRef, String> errors = new LinkedHashMap<>();
+    final Map<CalendarRef, Failure> errors = new LinkedHashMap<>();
     final Set<String> reconnectNeeded = new TreeSet<>();
     int handEdits;
     int skippedRecurring;
@@ -27,12 +29,13 @@ final class Pass {
         this.started = started;
     }
 
-    void fail(CalendarRef calendar, ProviderException failure) {
-        if (failure.kind() == ProviderException.Kind.UNAUTHORIZED) {
+    void fail(CalendarRef calendar, ProviderException e) {
+        Failure failure = Failure.of(e);
+        if (FailurePolicy.pausesAccount(failure)) {
             reconnectNeeded.add(calendar.accountId());
         }
-        String error = SyncErrors.describe(failure);
-        errors.putIfAbsent(calendar, error);
+        String error = failure.description();
+        errors.putIfAbsent(calendar, failure);
         CalendarReport before = calendarReports.get(calendar);
         calendarReports.put(calendar, before == null
                 ? new CalendarReport(calendar.key(), "none", null, 0, error)
@@ -43,6 +46,7 @@ final class Pass {
         GroupReport.Outcome outcome = errors.isEmpty() ? GroupReport.Outcome.SYNCED : GroupReport.Outcome.PARTIAL;
         return new GroupReport(group.id(), outcome, mode, calendarReports.values().stream().toList(),
                 applied.inserted, applied.updated, applied.deleted, applied.forgotten, handEdits, skippedRecurring,
-                applied.failedWrites(), Duration.between(started, finished), reconnectNeeded);
+                applied.failedWrites(), Duration.between(started, finished), reconnectNeeded,
+                errors.values().stream().toList());
     }
 }

@@ -172,7 +172,7 @@ public final class SyncEngine {
     }
 
     private void recordFailures(Pass pass) {
-        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error, pass.started));
+        pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error.description(), pass.started));
     }
 
     private static String modeName(SyncGroup group, SyncRequest request) {

@@ -8,6 +8,7 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
+import dev.calsync.core.failure.Failure;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
@@ -61,7 +62,7 @@ public final class Verifier {
                 sources.put(calendar, SourceCache.sourcesOnly(all.events()));
                 found.addAll(ListedBlocks.of(group, calendar, all.events()));
             } catch (ProviderException e) {
-                return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + SyncErrors.describe(e));
+                return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
         }
         List<DesiredBlock> desired = Projection.of(group, sources, now, recurrences).desired();

@@ -1,6 +1,7 @@
 package dev.calsync.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,7 +22,21 @@ class CoreDependenciesTest {
     @Test
     void coreNeverReachesIntoAdapters() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                "dev.calsync.store..", "dev.calsync.google..", "dev.calsync.emulator..", "dev.calsync.app..")
+                "dev.calsync.store..", "dev.calsync.google..", "dev.calsync.emulator..", "dev.calsync.app..",
+                "dev.calsync.caldav..", "dev.calsync.microsoft..", "dev.calsync.push..")
+                .check(core);
+    }
+
+    @Test
+    void corePackagesFormNoCycle() {
+        slices().matching("dev.calsync.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void coreSpeaksNoProvidersVocabulary() {
+        // Class names are where a provider's words would creep in first (GoogleIds, GraphEvent, CaldavHref, …).
+        noClasses().should().haveSimpleNameContaining("Google").orShould().haveSimpleNameContaining("Caldav")
+                .orShould().haveSimpleNameContaining("Graph").orShould().haveSimpleNameContaining("Microsoft")
                 .check(core);
     }
 }

@@ -6,7 +6,7 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.SyncStore;
-import dev.calsync.core.sync.CalendarSyncState;
+import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

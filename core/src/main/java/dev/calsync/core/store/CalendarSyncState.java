@@ -1,4 +1,4 @@
-package dev.calsync.core.sync;
+package dev.calsync.core.store;
 
 import java.time.Instant;
 

@@ -1,0 +1,62 @@
+package dev.calsync.app.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database as this node sees it, from its health probe and its passes: an outage begins with the first failure
+ * to reach it and ends with the next success. Each outage is counted
+ * [{@code calsync_database_outages_total}] and logged once when it begins (naming the cause) and once when it ends;
+ * {@code calsync_database_reachable} is 1 or 0.
+ */
+public final class DatabaseOutages {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutages.class);
+
+    private final Counter outages;
+    private final Clock clock;
+    private Instant since;
+
+    public DatabaseOutages(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.outages = Counter.builder("calsync.database.outages")
+                .description("Times this node lost the database (counted when it begins)").register(registry);
+        Gauge.builder("calsync.database.reachable", this, o -> o.reachable() ? 1 : 0)
+                .description("1 while this node reaches the database, 0 during an outage").register(registry);
+    }
+
+    public synchronized boolean reachable() {
+        return since == null;
+    }
+
+    /** @param cause what failed, in words ("database unreachable in JdbcSyncStore.commit (08001 …)") */
+    public void unreachable(String cause) {
+        synchronized (this) {
+            if (since != null) {
+                return;
+            }
+            since = clock.instant();
+        }
+        outages.increment();
+        LOG.atWarn().addKeyValue("event", "database_outage").log("{}; passes wait and resume when it answers again",
+                cause);
+    }
+
+    public void answered() {
+        Duration lasted;
+        synchronized (this) {
+            if (since == null) {
+                return;
+            }
+            lasted = Duration.between(since, clock.instant());
+            since = null;
+        }
+        LOG.atInfo().addKeyValue("event", "database_back").log("database reachable again after {} s",
+                lasted.toSeconds());
+    }
+}
