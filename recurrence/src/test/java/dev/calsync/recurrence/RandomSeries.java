@@ -1,5 +1,6 @@
 package dev.calsync.recurrence;
 
+import dev.calsync.core.event.EventKind;
 import dev.calsync.core.event.EventStatus;
 import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.SourceEvent;
@@ -46,7 +47,7 @@ record RandomSeries(String zone, LocalDateTime start, String rule, List<String> 
         lines.add("RRULE:" + rule);
         lines.addAll(dateLines);
         return new SourceEvent("random", EventStatus.CONFIRMED, start, EventTime.at(startInstant(), zone), false,
-                "default", null, lines, null, null, "Random", Map.of(), null);
+                EventKind.DEFAULT, null, lines, null, null, "Random", Map.of(), null, null);
     }
 
     String icalendar() {
