@@ -71,7 +71,7 @@ final class SourceEventRows {
         values.add(TextColumns.text(event.summary()));
         values.add(TextColumns.properties(event.privateProperties()));
         values.add(TextColumns.instant(event.updated()));
-        values.add(event.meetingId());
+        values.add(TextColumns.text(event.meetingId()));
         return values.toArray();
     }
 
@@ -110,7 +110,7 @@ final class SourceEventRows {
                 TextColumns.untext(rs.getString("summary")),
                 TextColumns.unproperties(rs.getString("private_properties")),
                 TextColumns.instant(rs.getString("updated")),
-                rs.getString("meeting_id"));
+                TextColumns.untext(rs.getString("meeting_id")));
     }
 
     /** Empties the calendar's cache in this group: the first step of a full (replace-all) commit. */
