@@ -76,4 +76,14 @@ class ContestedReadingsTest {
         assertThat(localStarts(recurrences.between(series, FROM, TO), BERLIN)).containsExactly("2026-01-06T09:00",
                 "2026-01-13T09:00", "2026-01-20T09:00", "2026-01-27T09:00", "2027-01-05T09:00");
     }
+
+    @Test
+    void nextInstanceIsFoundAfterMoreThanAThousandStepsWithoutOne() {
+        // Every 4th day from Fri 3 Jan 2020, only on a Tuesday 7 June: the first such step is 2033, step 1,226.
+        var series = timed("Asia/Kolkata", "2020-01-03T09:00", Duration.ofHours(1),
+                "RRULE:FREQ=DAILY;INTERVAL=4;BYMONTH=6;BYDAY=TU;BYMONTHDAY=7;COUNT=2");
+
+        assertThat(localStarts(recurrences.between(series, utc("2019-12-01T00:00:00Z"), utc("2036-01-01T00:00:00Z")),
+                "Asia/Kolkata")).containsExactly("2020-01-03T09:00", "2033-06-07T09:00");
+    }
 }

@@ -87,13 +87,12 @@ final class Ical4jExpansion {
             }
         }
         if (rule != null) {
-            boolean wallClock = readings.contains(Reading.WALL_CLOCK_STEPS) || readings.contains(Reading.ZONED_ARITHMETIC);
             if (readings.contains(Reading.MONTH_LIMITS_INSTANCES)) {
-                result.addAll(limited(rule, "BYMONTH", wallClock));
+                result.addAll(limited(rule, "BYMONTH", readings));
             } else if (readings.contains(Reading.ORDINAL_DAY_OF_MONTH)) {
-                result.addAll(limited(rule, "BYMONTHDAY", wallClock));
+                result.addAll(limited(rule, "BYMONTHDAY", readings));
             } else {
-                result.addAll(rule(rule, wallClock, lower()));
+                result.addAll(rule(rule, readings, lower()));
             }
         }
         result.addAll(rdates);
@@ -113,8 +112,12 @@ final class Ical4jExpansion {
         return around.stream().map(Instant::from).anyMatch(seedInstant::equals);
     }
 
-    private Set<Instant> rule(String rule, boolean wallClock, Instant from) {
-        return wallClock ? wallClockRule(rule, from) : new Recur<Temporal>(rule).getDates(seed, atSeed(from), atSeed(upper()))
+    private Set<Instant> rule(String rule, Set<Reading> readings, Instant from) {
+        boolean unlimited = readings.contains(Reading.NO_STEP_LIMIT);
+        if (readings.contains(Reading.WALL_CLOCK_STEPS) || readings.contains(Reading.ZONED_ARITHMETIC)) {
+            return wallClockRule(rule, from, unlimited);
+        }
+        return Ical4jExpansion.<Temporal>recur(rule, unlimited).getDates(seed, atSeed(from), atSeed(upper()))
                 .stream().map(Instant::from).collect(Collectors.toSet());
     }
 
@@ -123,12 +126,12 @@ final class Ical4jExpansion {
      * (the start's own time naming the start), instead of ical4j's ZonedDateTime arithmetic: hours added as
      * elapsed time, and fields adjusted one by one. A UTC UNTIL bounds instants, so it is applied to them.
      */
-    private Set<Instant> wallClockRule(String rule, Instant from) {
+    private Set<Instant> wallClockRule(String rule, Instant from, boolean unlimited) {
         ZoneId zone = series.zoneId();
         LocalDateTime localSeed = LocalDateTime.ofInstant(seedInstant, zone);
         Optional<Instant> until = part(rule, "UNTIL")
                 .map(value -> LocalDateTime.parse(value, RandomSeries.UTC_FORM).toInstant(ZoneOffset.UTC));
-        return new Recur<LocalDateTime>(without(rule, "UNTIL"))
+        return Ical4jExpansion.<LocalDateTime>recur(without(rule, "UNTIL"), unlimited)
                 .getDates(localSeed, LocalDateTime.ofInstant(from, zone).minusDays(2),
                         LocalDateTime.ofInstant(upper(), zone).plusDays(2)).stream()
                 .map(local -> local.equals(localSeed) ? seedInstant : local.atZone(zone).toInstant())
@@ -141,14 +144,14 @@ final class Ical4jExpansion {
      * RFC 5545 §3.3.10 makes it (BYMONTH in a WEEKLY rule, BYMONTHDAY next to an ordinal BYDAY), and COUNT counted
      * over what is left.
      */
-    private Set<Instant> limited(String rule, String name, boolean wallClock) {
+    private Set<Instant> limited(String rule, String name, Set<Reading> readings) {
         Set<Integer> values = Arrays.stream(part(rule, name).orElseThrow().split(","))
                 .map(Integer::valueOf).collect(Collectors.toSet());
         String unlimited = without(rule, "COUNT");
         // A YEARLY rule without BYMONTH takes the month from DTSTART, as both engines read YEARLY;BYMONTHDAY.
         int startMonth = LocalDateTime.ofInstant(seedInstant, series.zoneId()).getMonthValue();
         boolean startMonthOnly = name.equals("BYMONTHDAY") && rule.contains("FREQ=YEARLY") && part(rule, "BYMONTH").isEmpty();
-        Stream<Instant> limited = rule(without(unlimited, name), wallClock, seedInstant.minusSeconds(1))
+        Stream<Instant> limited = rule(without(unlimited, name), readings, seedInstant.minusSeconds(1))
                 .stream().sorted().filter(instant -> {
                     LocalDate date = LocalDateTime.ofInstant(instant, series.zoneId()).toLocalDate();
                     return name.equals("BYMONTH") ? values.contains(date.getMonthValue())
@@ -157,6 +160,27 @@ final class Ical4jExpansion {
                 });
         Optional<String> count = part(rule, "COUNT");
         return (count.isPresent() ? limited.limit(Long.parseLong(count.get())) : limited).collect(Collectors.toSet());
+    }
+
+    /**
+     * ical4j's rule, optionally without its limit of 1,000 steps that produce no instance: the limit is read from a
+     * system property when the rule is constructed, so it is lifted only for that moment.
+     */
+    private static <T extends Temporal> Recur<T> recur(String rule, boolean unlimitedSteps) {
+        if (!unlimitedSteps) {
+            return new Recur<>(rule);
+        }
+        String previous = System.getProperty(Recur.KEY_MAX_INCREMENT_COUNT);
+        System.setProperty(Recur.KEY_MAX_INCREMENT_COUNT, String.valueOf(Integer.MAX_VALUE));
+        try {
+            return new Recur<>(rule);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Recur.KEY_MAX_INCREMENT_COUNT);
+            } else {
+                System.setProperty(Recur.KEY_MAX_INCREMENT_COUNT, previous);
+            }
+        }
     }
 
     private static Optional<String> part(String rule, String name) {

@@ -14,7 +14,8 @@ enum Reading {
     MONDAY_WEEKS("weeks start on Monday without WKST, not on the JVM locale's first day (§3.3.10)"),
     MONTH_LIMITS_INSTANCES("WEEKLY;BYMONTH limits each instance, not the week it starts in (§3.3.10)"),
     ORDINAL_DAY_OF_MONTH("BYDAY=2MO with BYMONTHDAY is the month's (year's) 2nd Monday, if on one of those days (§3.3.10)"),
-    WRITTEN_START("start written inside a gap keeps its wall-clock time (§3.3.10)");
+    WRITTEN_START("start written inside a gap keeps its wall-clock time (§3.3.10)"),
+    NO_STEP_LIMIT("a rule's next instance is found however many empty periods come first; ical4j stops after 1,000 (§3.3.10 sets no limit)");
 
     final String why;
 
@@ -37,6 +38,9 @@ enum Reading {
             case ORDINAL_DAY_OF_MONTH -> (rule.contains("FREQ=MONTHLY") || rule.contains("FREQ=YEARLY"))
                     && rule.matches(".*BYDAY=[^;]*\\d.*") && rule.contains("BYMONTHDAY=") && !rule.contains("BYSETPOS=");
             case WRITTEN_START -> series.startInGap();
+            // Any rule may meet 1,000 empty steps before an instance (a rare BYMONTH/BYDAY/BYMONTHDAY meeting);
+            // lib-recur's own limit counts empty periods of the rule, which reach further than ical4j's steps.
+            case NO_STEP_LIMIT -> true;
         };
     }
 
