@@ -19,7 +19,7 @@ final class SourceEventRows {
         "status", "start_instant", "start_zone", "start_date", "end_instant", "end_zone", "end_date",
         "transparent", "event_type", "self_response", "recurrence", "recurring_event_id",
         "original_start_instant", "original_start_zone", "original_start_date",
-        "summary", "private_properties", "updated", "meeting_id"};
+        "summary", "private_properties", "updated", "meeting_id", "start_local", "end_local", "original_start_local"};
 
     private final Upsert.Statement upsert;
 
@@ -72,6 +72,9 @@ final class SourceEventRows {
         values.add(TextColumns.properties(event.privateProperties()));
         values.add(TextColumns.instant(event.updated()));
         values.add(TextColumns.text(event.meetingId()));
+        values.add(EventTimeColumns.local(event.start()));
+        values.add(EventTimeColumns.local(event.end()));
+        values.add(EventTimeColumns.local(event.originalStartTime()));
         return values.toArray();
     }
 
@@ -99,14 +102,14 @@ final class SourceEventRows {
         return new SourceEvent(
                 rs.getString("event_id"),
                 EventStatus.valueOf(rs.getString("status")),
-                EventTimeColumns.read(rs, "start"),
-                EventTimeColumns.read(rs, "end"),
+                EventTimeColumns.readWithLocal(rs, "start"),
+                EventTimeColumns.readWithLocal(rs, "end"),
                 rs.getBoolean("transparent"),
                 EventKinds.read(rs.getString("event_type")),
                 response == null ? null : ResponseStatus.valueOf(response),
                 TextColumns.unlines(rs.getString("recurrence")),
                 rs.getString("recurring_event_id"),
-                EventTimeColumns.read(rs, "original_start"),
+                EventTimeColumns.readWithLocal(rs, "original_start"),
                 TextColumns.untext(rs.getString("summary")),
                 TextColumns.unproperties(rs.getString("private_properties")),
                 TextColumns.instant(rs.getString("updated")),

@@ -12,6 +12,8 @@ import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.CalendarSyncState;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -79,7 +81,22 @@ class SourceEventRoundTripProperties {
         Arbitrary<EventTime> allDay = Arbitraries.longs()
                 .between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
                 .map(day -> EventTime.on(LocalDate.ofEpochDay(day)));
-        return Arbitraries.oneOf(timed, allDay).injectNull(0.2);
+        return Arbitraries.oneOf(timed, allDay, writtenInGaps()).injectNull(0.2);
+    }
+
+    /** Wall-clock times that zones skip, kept as written beside the instant they name (§3.3.5). */
+    static Arbitrary<EventTime> writtenInGaps() {
+        Arbitrary<String> zone = Arbitraries.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe");
+        return Combinators.combine(zone, Arbitraries.integers().between(2020, 2035), Arbitraries.integers().between(0, 29))
+                .as((name, year, minute) -> {
+                    ZoneId id = ZoneId.of(name);
+                    var gap = id.getRules().nextTransition(LocalDate.of(year, 1, 1).atStartOfDay(id).toInstant());
+                    if (!gap.isGap()) {
+                        gap = id.getRules().nextTransition(gap.getInstant());
+                    }
+                    LocalDateTime local = gap.getDateTimeBefore().plusMinutes(minute);
+                    return new EventTime.Timed(local.atZone(id).toInstant(), name, local);
+                });
     }
 
     static Arbitrary<Instant> instants() {
