@@ -49,6 +49,7 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
     private static final String ALL_CALENDARS = "*";
 
     private final GraphHttp http;
+    private final Clock clock;
     private final CalendarReads reads;
     private final BlockWrites writes;
 
@@ -57,6 +58,7 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
                 : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
         this.http = new GraphHttp(client, URI.create(builder.graphUrl), builder.tokens, builder.callListener,
                 builder.retryPolicy, builder.sleeper, builder.random, builder.requestTimeout);
+        this.clock = builder.clock;
         this.reads = new CalendarReads(http, new SeriesReads(builder.recurrences), builder.windowSpan,
                 builder.horizon, builder.clock);
         this.writes = new BlockWrites(http);
@@ -64,6 +66,15 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
 
     public static Builder builder(AccessTokens tokens) {
         return new Builder(tokens);
+    }
+
+    /** The account tokens, service root, retries and call listener that {@link MicrosoftChangeChannels} shares. */
+    GraphHttp http() {
+        return http;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override

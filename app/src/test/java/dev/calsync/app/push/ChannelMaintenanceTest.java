@@ -19,7 +19,7 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.GoogleCalendarEmulator;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.push.ChannelKeeper;

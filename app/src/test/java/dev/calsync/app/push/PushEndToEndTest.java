@@ -19,7 +19,7 @@ import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.FaultScope;
 import dev.calsync.emulator.FaultType;
 import dev.calsync.emulator.GoogleCalendarEmulator;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.store.PushChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;

@@ -10,7 +10,7 @@ import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelLookup;
 import dev.calsync.core.push.Notification;
 import dev.calsync.core.push.Verification;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.google.StaticAccessTokens;
