@@ -51,9 +51,15 @@ public final class ConnectedAccounts {
         return account;
     }
 
-    /** Saves an account whose token is known up front (the demo's emulator accounts). */
+    /** Saves a Google account whose token is known up front (the demo's emulator accounts). */
     public Account connectWithToken(String id, String owner, String displayName, String email, String accessToken) {
-        Account account = new Account(id, owner, "google", displayName, email,
+        return connectWithToken(id, "google", owner, displayName, email, accessToken);
+    }
+
+    /** Saves an account of {@code provider} whose token is known up front (the demo's emulator accounts). */
+    public Account connectWithToken(String id, String provider, String owner, String displayName, String email,
+                                    String accessToken) {
+        Account account = new Account(id, owner, provider, displayName, email,
                 cipher.encrypt(id, new GoogleCredentials(accessToken, null, null, null)), AccountStatus.ACTIVE);
         accounts.save(account);
         return account;

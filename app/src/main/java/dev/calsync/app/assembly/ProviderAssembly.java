@@ -11,6 +11,7 @@ import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.google.AccessTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 public final class ProviderAssembly {
     public static final String GOOGLE = "google";
     public static final String CALDAV = "caldav";
+    public static final String MICROSOFT = "microsoft";
 
     private ProviderAssembly() {
     }
@@ -65,13 +67,26 @@ public final class ProviderAssembly {
     }
 
     /**
+     * The Microsoft Graph adapter, on the configured service root, telling {@code calls} of every call; its delta
+     * window covers the configured groups' windows.
+     */
+    public static MicrosoftCalendarProvider microsoft(CalsyncConfig config, dev.calsync.microsoft.AccessTokens tokens,
+                                                      CallListener calls) {
+        GraphWindow window = GraphWindow.covering(config.groups());
+        return MicrosoftCalendarProvider.builder(tokens).graphUrl(config.microsoft().graphUrl()).callListener(calls)
+                .windowSpan(window.span()).horizon(window.horizon()).build();
+    }
+
+    /**
      * Every adapter behind one provider that routes by the account's provider.
      *
      * @param providerOfAccount an account's provider name ({@value #GOOGLE} when the account says none)
      */
     public static RoutingCalendarProvider route(GoogleCalendarProvider google, CaldavCalendarProvider caldav,
+                                                MicrosoftCalendarProvider microsoft,
                                                 Function<String, String> providerOfAccount) {
-        return new RoutingCalendarProvider(Map.of(GOOGLE, google, CALDAV, caldav), providerOfAccount);
+        return new RoutingCalendarProvider(Map.of(GOOGLE, google, CALDAV, caldav, MICROSOFT, microsoft),
+                providerOfAccount);
     }
 
     /** An account's provider as the configuration declares it, or Google. */

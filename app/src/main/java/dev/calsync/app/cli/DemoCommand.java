@@ -4,6 +4,8 @@ import dev.calsync.app.accounts.EncryptionKey;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
 import dev.calsync.app.config.GoogleConfig;
+import dev.calsync.app.config.MicrosoftConfig;
+import dev.calsync.app.config.OAuthConfig;
 import dev.calsync.app.config.StorageConfig;
 import dev.calsync.app.config.SyncConfig;
 import dev.calsync.app.demo.DemoUsers;
@@ -11,6 +13,7 @@ import dev.calsync.app.server.CalsyncServer;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.emulator.graph.GraphEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -31,8 +34,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
-        description = "Runs everything embedded: H2 file database, built-in Google emulator with two users' "
-                + "sample calendars, and the web UI on port 8080 of this machine only (see --bind).")
+        description = "Runs everything embedded: H2 file database, built-in Google and Microsoft Graph emulators with "
+                + "two users' sample calendars, and the web UI on port 8080 of this machine only (see --bind).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The demo polls often, so a change shows on the dashboard within a minute of being made. */
@@ -70,24 +73,30 @@ public final class DemoCommand implements Callable<Integer> {
         resetDirectory(dataDir);
         GoogleCalendarEmulator emulator = GoogleCalendarEmulator.start(0);
         emulator.loadDemoSeed();
+        // alice's Microsoft 365 mailbox, on the same port as calsync emulator serves it.
+        GraphEmulator graph = GraphEmulator.mount(emulator.httpServer(), GraphEmulator.DEFAULT_BASE_PATH);
+        graph.loadDemoSeed();
         CalsyncConfig defaults = new ConfigLoader(Map.of()).defaults();
         CalsyncConfig config = new CalsyncConfig(
                 new StorageConfig("jdbc:h2:file:" + dataDir.resolve("calsync"), null, null),
                 new GoogleConfig(emulator.rootUrl()),
                 new SyncConfig(SyncMode.INCREMENTAL, POLL_INTERVAL),
-                defaults.push(), List.of(), List.of());
+                defaults.push(), List.of(), List.of(), OAuthConfig.DEFAULTS, new MicrosoftConfig(graph.graphUrl()));
         CalsyncServer server;
         try {
             server = CalsyncServer.start(new ServerSettings(config, EncryptionKey.random(),
-                    ServerSettings.Mode.DEMO, port, address.getHostAddress()), Map.of("demoEmulator", emulator));
+                    ServerSettings.Mode.DEMO, port, address.getHostAddress()),
+                    Map.of("demoEmulator", emulator, "demoGraph", graph));
         } catch (RuntimeException e) {
+            graph.close();
             emulator.close();
             throw e;
         }
-        printWelcome(spec.commandLine().getOut(), address, server.port(), emulator);
+        printWelcome(spec.commandLine().getOut(), address, server.port(), emulator, graph);
         try {
             server.awaitStop();
         } finally {
+            graph.close();
             emulator.close();
         }
         return ExitCodes.OK;
@@ -101,7 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWelcome(PrintWriter out, InetAddress address, int port, GoogleCalendarEmulator emulator) {
+    private static void printWelcome(PrintWriter out, InetAddress address, int port, GoogleCalendarEmulator emulator,
+                                     GraphEmulator graph) {
         String host = address.isLoopbackAddress() || address.isAnyLocalAddress() ? "localhost"
                 : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         out.println("calsync demo is running: http://" + host + ":" + port + "/");
@@ -112,6 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  DEMO ONLY sign-ins (password \"" + DemoUsers.PASSWORD + "\"): "
                 + String.join(", ", DemoUsers.ALL.stream().map(DemoUsers.DemoUser::name).toList()));
         out.println("  Google Calendar emulator: " + emulator.rootUrl() + " (a sample change every minute)");
+        out.println("  Microsoft Graph emulator: " + graph.graphUrl() + " (alice-m365 is in alice's group)");
         out.println("  data: ./data/demo (rebuilt on every start). Ctrl-C stops the demo.");
         out.flush();
     }

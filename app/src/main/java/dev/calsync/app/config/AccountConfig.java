@@ -4,8 +4,8 @@ package dev.calsync.app.config;
  * A calendar account declared in the file (the alternative to connecting one through OAuth).
  *
  * @param id          how groups refer to the account
- * @param provider    the calendar service: {@code google} or {@code caldav}
- * @param accessToken static bearer token (Google: emulators and tests); never printed
+ * @param provider    the calendar service: {@code google}, {@code caldav} or {@code microsoft}
+ * @param accessToken static bearer token (Google, Microsoft: emulators and tests); never printed
  * @param owner       the person the account belongs to, or null
  * @param url         CalDAV: the server root, principal or calendar home; else null
  * @param username    CalDAV: the user name; else null

@@ -14,7 +14,8 @@ final class AccountsBinder {
 
     static final String GOOGLE = "google";
     static final String CALDAV = "caldav";
-    private static final Set<String> PROVIDERS = Set.of(GOOGLE, CALDAV);
+    static final String MICROSOFT = "microsoft";
+    private static final Set<String> PROVIDERS = Set.of(GOOGLE, CALDAV, MICROSOFT);
     private static final Set<String> KEYS = Set.of("id", "provider", "accessToken", "owner", "url", "username",
             "password");
 
@@ -58,7 +59,8 @@ final class AccountsBinder {
             String provider = tree.text(node, "provider", path).orElse(GOOGLE).trim();
             if (!PROVIDERS.contains(provider)) {
                 tree.problem(ConfigTree.child(path, "provider"),
-                        "unsupported provider '" + provider + "' (supported: " + GOOGLE + ", " + CALDAV + ")");
+                        "unsupported provider '" + provider + "' (supported: " + GOOGLE + ", " + CALDAV + ", "
+                                + MICROSOFT + ")");
             }
             Optional<String> token = tree.text(node, "accessToken", path);
             Optional<String> url = tree.text(node, "url", path);

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Load it with {@link ConfigLoader}; every instance it returns has passed every check.
  *
  * @param groups the sync groups, each group's mode already resolved against {@code sync.mode}
- * @param oauth  sign-in and account connection for {@code serve}
+ * @param oauth     sign-in and account connection for {@code serve}
+ * @param microsoft how to reach Microsoft Graph
  */
 public record CalsyncConfig(
         StorageConfig storage,
@@ -20,18 +21,26 @@ public record CalsyncConfig(
         PushConfig push,
         List<AccountConfig> accounts,
         List<SyncGroup> groups,
-        OAuthConfig oauth) {
+        OAuthConfig oauth,
+        MicrosoftConfig microsoft) {
 
     public CalsyncConfig {
         accounts = List.copyOf(accounts);
         groups = List.copyOf(groups);
         oauth = oauth == null ? OAuthConfig.DEFAULTS : oauth;
+        microsoft = microsoft == null ? MicrosoftConfig.DEFAULTS : microsoft;
+    }
+
+    /** With Graph's default service root. */
+    public CalsyncConfig(StorageConfig storage, GoogleConfig google, SyncConfig sync, PushConfig push,
+                         List<AccountConfig> accounts, List<SyncGroup> groups, OAuthConfig oauth) {
+        this(storage, google, sync, push, accounts, groups, oauth, MicrosoftConfig.DEFAULTS);
     }
 
     /** Without OAuth settings: what the CLI verbs need. */
     public CalsyncConfig(StorageConfig storage, GoogleConfig google, SyncConfig sync, PushConfig push,
                          List<AccountConfig> accounts, List<SyncGroup> groups) {
-        this(storage, google, sync, push, accounts, groups, OAuthConfig.DEFAULTS);
+        this(storage, google, sync, push, accounts, groups, OAuthConfig.DEFAULTS, MicrosoftConfig.DEFAULTS);
     }
 
     public Optional<AccountConfig> account(String id) {

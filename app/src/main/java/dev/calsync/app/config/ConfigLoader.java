@@ -31,7 +31,8 @@ public final class ConfigLoader {
     /** Looked for in the current directory when no file is named. */
     public static final String DEFAULT_FILE_NAME = "calsync.yml";
 
-    private static final Set<String> ROOT_KEYS = Set.of("storage", "google", "sync", "push", "accounts", "groups", "oauth");
+    private static final Set<String> ROOT_KEYS = Set.of("storage", "google", "microsoft", "sync", "push", "accounts",
+            "groups", "oauth");
 
     // Duplicate keys would otherwise silently keep the last value.
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -104,6 +105,7 @@ public final class ConfigLoader {
         SettingsBinder settings = new SettingsBinder(tree);
         StorageConfig storage = settings.storage(root);
         GoogleConfig google = settings.google(root);
+        MicrosoftConfig microsoft = settings.microsoft(root);
         SyncConfig sync = settings.sync(root);
         PushConfig push = settings.push(root);
         OAuthConfig oauth = settings.oauth(root);
@@ -112,7 +114,7 @@ public final class ConfigLoader {
         if (!tree.problems().isEmpty()) {
             throw new ConfigException(label, tree.problems());
         }
-        return new CalsyncConfig(storage, google, sync, push, accounts, groups, oauth);
+        return new CalsyncConfig(storage, google, sync, push, accounts, groups, oauth, microsoft);
     }
 
     /**

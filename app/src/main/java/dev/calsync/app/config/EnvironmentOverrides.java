@@ -29,6 +29,7 @@ public final class EnvironmentOverrides {
         vars.put("CALSYNC_STORAGE_USER", "storage.user");
         vars.put("CALSYNC_STORAGE_PASSWORD", "storage.password");
         vars.put("CALSYNC_GOOGLE_ROOT_URL", "google.rootUrl");
+        vars.put("CALSYNC_MICROSOFT_GRAPH_URL", "microsoft.graphUrl");
         vars.put("CALSYNC_SYNC_MODE", "sync.mode");
         vars.put("CALSYNC_SYNC_POLL_INTERVAL", "sync.pollInterval");
         vars.put("CALSYNC_PUSH_PUBLIC_URL", "push.publicUrl");

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Binds the global sections: storage, google, sync, push, oauth. */
+/** Binds the global sections: storage, google, microsoft, sync, push, oauth. */
 final class SettingsBinder {
 
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -40,6 +40,16 @@ final class SettingsBinder {
             tree.problem("google.rootUrl", "not a http(s) URL: '" + rootUrl + "'");
         }
         return new GoogleConfig(Urls.withTrailingSlash(rootUrl));
+    }
+
+    MicrosoftConfig microsoft(ObjectNode root) {
+        ObjectNode node = tree.mapping(root, "microsoft", "", Set.of("graphUrl"));
+        String graphUrl = tree.text(node, "graphUrl", "microsoft").orElse(MicrosoftConfig.DEFAULT_GRAPH_URL);
+        if (!Urls.isHttpUrl(graphUrl)) {
+            tree.problem("microsoft.graphUrl", "not a http(s) URL: '" + graphUrl + "' (Graph's service root, e.g. "
+                    + MicrosoftConfig.DEFAULT_GRAPH_URL + ")");
+        }
+        return new MicrosoftConfig(Urls.withTrailingSlash(graphUrl));
     }
 
     SyncConfig sync(ObjectNode root) {

@@ -20,7 +20,7 @@ final class Urls {
         }
     }
 
-    /** The Google client appends paths to its root URL, so the root must end in '/'. */
+    /** The Google client and the Graph adapter append paths to their root URL, so the root must end in '/'. */
     static String withTrailingSlash(String url) {
         String trimmed = url.trim();
         return trimmed.endsWith("/") ? trimmed : trimmed + "/";

@@ -63,6 +63,8 @@ public final class SyncRuntime implements AutoCloseable {
         CalendarProvider provider = ProviderAssembly.route(
                 ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()), observed),
                 ProviderAssembly.caldav(config, recurrences, observed),
+                ProviderAssembly.microsoft(config,
+                        new dev.calsync.microsoft.StaticAccessTokens(config.accessTokens()), observed),
                 ProviderAssembly.declaredIn(config));
         this.provider = provider;
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);

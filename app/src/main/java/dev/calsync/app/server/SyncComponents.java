@@ -15,6 +15,7 @@ import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStore;
@@ -95,18 +96,44 @@ public class SyncComponents {
     }
 
     /**
+     * The tokens of the node's Microsoft accounts: for now the same source as Google's (static tokens from the file,
+     * and tokens stored when an account was connected with a known token, as the demo does).
+     */
+    @Bean
+    dev.calsync.microsoft.AccessTokens microsoftTokens(AccountAccessTokens tokens) {
+        return new dev.calsync.microsoft.AccessTokens() {
+            @Override
+            public String accessToken(String accountId) {
+                return tokens.accessToken(accountId);
+            }
+
+            @Override
+            public boolean refresh(String accountId) {
+                return tokens.refresh(accountId);
+            }
+        };
+    }
+
+    /** The node's Microsoft Graph adapter. */
+    @Bean
+    MicrosoftCalendarProvider microsoftAdapter(dev.calsync.microsoft.AccessTokens microsoftTokens, ApiCallLog callLog,
+                                               CalsyncMetrics metrics, ServerSettings settings) {
+        return ProviderAssembly.microsoft(settings.config(), microsoftTokens, observed(callLog, metrics));
+    }
+
+    /**
      * The provider every part of the node uses: each account's calls go to its provider's adapter (the account's
      * row says which, else the configuration, else Google).
      */
     @Bean
     @Primary
-    CalendarProvider calendarProvider(GoogleCalendarProvider google, AccountStore accounts, ServerSettings settings,
-                                      Recurrences recurrences, ApiCallLog callLog, CalsyncMetrics metrics,
-                                      CaldavConnections connected) {
+    CalendarProvider calendarProvider(GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
+                                      AccountStore accounts, ServerSettings settings, Recurrences recurrences,
+                                      ApiCallLog callLog, CalsyncMetrics metrics, CaldavConnections connected) {
         var declared = ProviderAssembly.declaredIn(settings.config());
         var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics),
                 connected::login);
-        return ProviderAssembly.route(google, caldav, accountId -> accounts.find(accountId)
+        return ProviderAssembly.route(google, caldav, microsoft, accountId -> accounts.find(accountId)
                 .map(Account::provider).filter(p -> p != null && !p.isBlank())
                 .orElseGet(() -> declared.apply(accountId)));
     }

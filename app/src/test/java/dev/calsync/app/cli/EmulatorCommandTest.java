@@ -88,6 +88,22 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void demoSeedPrintsAlicesMicrosoft365MailboxWhoseTokenReadsItsCalendarsOnGraph() throws Exception {
+        startInBackground("emulator", "--port", "0");
+
+        String rootUrl = awaitRootUrl();
+        Matcher line = Pattern.compile("account alice-m365  token alice-m365-token  calendars (\\S+)")
+                .matcher(out.toString());
+
+        assertThat(line.find()).as(out.toString()).isTrue();
+        HttpResponse<String> calendars = http.send(HttpRequest.newBuilder(
+                        URI.create(rootUrl + "graph/v1.0/me/calendars"))
+                .header("Authorization", "Bearer alice-m365-token").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(calendars.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(calendars.body()).at("/value/0/id").asText()).isEqualTo(line.group(1));
+    }
+
+    @Test
     void seedFileReplacesTheDemoSeed() throws Exception {
         Path seed = Files.writeString(dir.resolve("seed.json"), """
                 {"accounts": [{"id": "carol", "token": "carol-token",

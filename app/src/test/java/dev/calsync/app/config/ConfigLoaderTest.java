@@ -43,6 +43,7 @@ class ConfigLoaderTest {
 
         assertThat(config.storage()).isEqualTo(new StorageConfig("jdbc:h2:file:./data/calsync", null, null));
         assertThat(config.google().rootUrl()).isEqualTo("https://www.googleapis.com/");
+        assertThat(config.microsoft().graphUrl()).isEqualTo("https://graph.microsoft.com/v1.0/");
         assertThat(config.sync()).isEqualTo(new SyncConfig(SyncMode.INCREMENTAL, Duration.ofMinutes(5)));
         assertThat(config.push()).isEqualTo(new PushConfig(null));
         assertThat(config.accounts()).isEmpty();
@@ -86,6 +87,17 @@ class ConfigLoaderTest {
         CalsyncConfig config = loader.parse(ConfigFixtures.validWith("8089/", "8089"), "test.yml");
 
         assertThat(config.google().rootUrl()).isEqualTo("http://127.0.0.1:8089/");
+    }
+
+    @Test
+    void microsoftAccountWithItsGraphUrlWithoutTrailingSlash() {
+        CalsyncConfig config = loader.parse(ConfigFixtures.validWith("{id: home, provider: google,",
+                "{id: home, provider: microsoft,") + "microsoft: {graphUrl: \"http://127.0.0.1:8089/graph/v1.0\"}\n",
+                "test.yml");
+
+        assertThat(config.microsoft().graphUrl()).isEqualTo("http://127.0.0.1:8089/graph/v1.0/");
+        assertThat(config.account("home")).get().extracting(AccountConfig::provider).isEqualTo("microsoft");
+        assertThat(config.accessTokens()).containsEntry("home", ConfigFixtures.HOME_TOKEN);
     }
 
     @Test

@@ -19,6 +19,7 @@ class EnvironmentOverridesTest {
                 "CALSYNC_STORAGE_USER", "calsync",
                 "CALSYNC_STORAGE_PASSWORD", "pw-SECRET",
                 "CALSYNC_GOOGLE_ROOT_URL", "http://emulator:9000",
+                "CALSYNC_MICROSOFT_GRAPH_URL", "http://emulator:9000/graph/v1.0",
                 "CALSYNC_SYNC_MODE", "full",
                 "CALSYNC_SYNC_POLL_INTERVAL", "30s",
                 "CALSYNC_PUSH_PUBLIC_URL", "https://calsync.example.com/",
@@ -29,6 +30,7 @@ class EnvironmentOverridesTest {
         assertThat(config.storage()).isEqualTo(
                 new StorageConfig("jdbc:postgresql://db:5432/calsync", "calsync", "pw-SECRET"));
         assertThat(config.google().rootUrl()).isEqualTo("http://emulator:9000/");
+        assertThat(config.microsoft().graphUrl()).isEqualTo("http://emulator:9000/graph/v1.0/");
         assertThat(config.sync()).isEqualTo(new SyncConfig(SyncMode.FULL, Duration.ofSeconds(30)));
         assertThat(config.groups()).extracting(SyncGroup::mode).containsExactly(SyncMode.FULL);
         assertThat(config.push().publicUrl()).isEqualTo("https://calsync.example.com/");

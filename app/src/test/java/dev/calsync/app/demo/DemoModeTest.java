@@ -14,12 +14,15 @@ import dev.calsync.app.accounts.EncryptionKey;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
 import dev.calsync.app.config.GoogleConfig;
+import dev.calsync.app.config.MicrosoftConfig;
+import dev.calsync.app.config.OAuthConfig;
 import dev.calsync.app.config.StorageConfig;
 import dev.calsync.app.config.SyncConfig;
 import dev.calsync.app.server.CalsyncWebApplication;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.emulator.graph.GraphEmulator;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.JdbcSyncStore;
 import java.time.Duration;
@@ -53,13 +56,21 @@ class DemoModeTest {
             return emulator;
         }
 
+        @Bean(destroyMethod = "close")
+        GraphEmulator demoGraph(GoogleCalendarEmulator emulator) {
+            GraphEmulator graph = GraphEmulator.mount(emulator.httpServer(), GraphEmulator.DEFAULT_BASE_PATH);
+            graph.loadDemoSeed();
+            return graph;
+        }
+
         @Bean
-        ServerSettings serverSettings(GoogleCalendarEmulator emulator) {
+        ServerSettings serverSettings(GoogleCalendarEmulator emulator, GraphEmulator graph) {
             CalsyncConfig defaults = new ConfigLoader(Map.of()).defaults();
             return new ServerSettings(new CalsyncConfig(
                     new StorageConfig("jdbc:h2:mem:demo-" + UUID.randomUUID(), null, null),
                     new GoogleConfig(emulator.rootUrl()), new SyncConfig(SyncMode.INCREMENTAL, Duration.ofSeconds(20)),
-                    defaults.push(), List.of(), List.of()), EncryptionKey.random(), ServerSettings.Mode.DEMO, 0);
+                    defaults.push(), List.of(), List.of(), OAuthConfig.DEFAULTS, new MicrosoftConfig(graph.graphUrl())),
+                    EncryptionKey.random(), ServerSettings.Mode.DEMO, 0);
         }
     }
 
@@ -71,6 +82,8 @@ class DemoModeTest {
     AccountStore accounts;
     @Autowired
     DemoChangeGenerator changes;
+    @Autowired
+    GraphEmulator graph;
 
     @Test
     void theDemoSignInIsMarkedDemoOnly() throws Exception {
@@ -93,7 +106,8 @@ class DemoModeTest {
 
     @Test
     void eachSampleUserHasTheirAccountsAndAGroupWhoseBlocksGetWritten() throws Exception {
-        assertThat(accounts.listByOwner("alice")).extracting(a -> a.id()).containsExactly("alice-home", "alice-work");
+        assertThat(accounts.listByOwner("alice")).extracting(a -> a.id())
+                .containsExactly("alice-home", "alice-m365", "alice-work");
         assertThat(accounts.listByOwner("bob")).extracting(a -> a.id()).containsExactly("bob-home", "bob-work");
         await().atMost(Duration.ofSeconds(30)).until(() -> store.blocks(DemoSetup.groupIdOf("alice")).size() > 0
                 && store.blocks(DemoSetup.groupIdOf("bob")).size() > 0);
@@ -102,6 +116,21 @@ class DemoModeTest {
                         .session((MockHttpSession) login.getRequest().getSession()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(dashboard).contains("alice-calendars").doesNotContain("bob-calendars");
+    }
+
+    @Test
+    void alicesGroupMirrorsHerMicrosoft365CalendarWithHerGoogleCalendarsBothWays() {
+        String outlook = graph.calendarIdsOf("alice-m365").get(0);
+        assertThat(store.group(DemoSetup.groupIdOf("alice"))).get()
+                .satisfies(g -> assertThat(g.calendars()).extracting(c -> c.accountId()).contains("alice-m365"));
+        // Blocks of the seed's Google meetings on Outlook, and of the Outlook meetings on the Google calendars.
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.blocks(DemoSetup.groupIdOf("alice")).stream()
+                .anyMatch(b -> b.target().accountId().equals("alice-m365"))
+                && store.blocks(DemoSetup.groupIdOf("alice")).stream()
+                .anyMatch(b -> b.sourceCalendar().startsWith("alice-m365/")));
+        assertThat(graph.userCalendarView(outlook, java.time.Instant.now().minus(Duration.ofDays(30)),
+                java.time.Instant.now().plus(Duration.ofDays(90))))
+                .anyMatch(e -> e.path("subject").asText().equals("Busy"));
     }
 
     @Test
