@@ -3,6 +3,7 @@ package dev.calsync.app.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.accounts.CaldavConnections;
 import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
@@ -17,7 +18,6 @@ import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.recurrence.LibRecurRecurrences;
-import dev.calsync.store.Account;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
@@ -121,6 +121,11 @@ public class SyncComponents {
         return ProviderAssembly.microsoft(settings.config(), microsoftTokens, observed(callLog, metrics));
     }
 
+    @Bean
+    AccountProviders accountProviders(AccountStore accounts, ServerSettings settings) {
+        return new AccountProviders(accounts, settings.config());
+    }
+
     /**
      * The provider every part of the node uses: each account's calls go to its provider's adapter (the account's
      * row says which, else the configuration, else Google).
@@ -128,14 +133,11 @@ public class SyncComponents {
     @Bean
     @Primary
     CalendarProvider calendarProvider(GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
-                                      AccountStore accounts, ServerSettings settings, Recurrences recurrences,
+                                      AccountProviders providers, ServerSettings settings, Recurrences recurrences,
                                       ApiCallLog callLog, CalsyncMetrics metrics, CaldavConnections connected) {
-        var declared = ProviderAssembly.declaredIn(settings.config());
         var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics),
                 connected::login);
-        return ProviderAssembly.route(google, caldav, microsoft, accountId -> accounts.find(accountId)
-                .map(Account::provider).filter(p -> p != null && !p.isBlank())
-                .orElseGet(() -> declared.apply(accountId)));
+        return ProviderAssembly.route(google, caldav, microsoft, providers::of);
     }
 
     /** Every provider call of the node goes to the quota log and to the Prometheus counters. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.calsync.app.accounts.EncryptionKey;
+import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
@@ -198,6 +199,8 @@ class ChannelMaintenanceTest {
     @Autowired
     ClusterQueries queries;
     @Autowired
+    AccountProviders accounts;
+    @Autowired
     PushProperties properties;
     @Autowired
     CalsyncMetrics metrics;
@@ -212,7 +215,7 @@ class ChannelMaintenanceTest {
 
     private ChannelKeeper manager() {
         return PushConfiguration.keeper(new GoogleChangeChannels(google, new ChannelTokens(SECRET)), settings,
-                properties, channels, queries, metrics, cluster, clock);
+                properties, channels, accounts, queries, metrics, cluster, clock);
     }
 
     private void channelsOpen() {

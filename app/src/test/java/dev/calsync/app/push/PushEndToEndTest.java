@@ -258,7 +258,7 @@ class PushEndToEndTest {
         assertThat(post(channel.id(), tokens.tokenFor(channel.id()), "other-resource")).isEqualTo(403);
         String unknown = UUID.randomUUID().toString();
         assertThat(post(unknown, tokens.tokenFor(unknown), channel.handle())).isEqualTo(404);
-        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), channel.handle())).isEqualTo(200);
+        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), channel.handle())).isEqualTo(202);
 
         double rejected = Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
