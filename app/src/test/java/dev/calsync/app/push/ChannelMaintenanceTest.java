@@ -230,10 +230,10 @@ class ChannelMaintenanceTest {
             assertThat(emulator.notifications().deliveredTo(channel.id()))
                     .anySatisfy(n -> {
                         assertThat(n.resourceState()).isEqualTo("sync");
-                        assertThat(n.httpStatus()).isEqualTo(200);
+                        assertThat(n.httpStatus()).isEqualTo(202);
                     });
         }
-        assertThat(emulator.notifications().delivered()).allSatisfy(n -> assertThat(n.httpStatus()).isEqualTo(200));
+        assertThat(emulator.notifications().delivered()).allSatisfy(n -> assertThat(n.httpStatus()).isEqualTo(202));
     }
 
     @Test
@@ -282,7 +282,7 @@ class ChannelMaintenanceTest {
         String eventId = emulator.userInsert(calendar("a"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "after renewal"))
                 .get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(newA.id())
-                .stream().anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
+                .stream().anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 202));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 emulator.userGet(calendar("b"), BlockIds.of("g0", ref("a"), eventId, ref("b"))) != null);
         assertThat(emulator.notifications().deliveredTo(oldA.id())).hasSize(oldDeliveries);
@@ -337,7 +337,7 @@ class ChannelMaintenanceTest {
         String channelOfD = after.get(ref("d")).id();
         emulator.userInsert(calendar("d"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "d still watched"));
         await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(channelOfD).stream()
-                .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
+                .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 202));
 
         // Nothing more to do in the next round.
         assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
