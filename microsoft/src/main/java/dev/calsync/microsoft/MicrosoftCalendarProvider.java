@@ -93,6 +93,21 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
         return calendars;
     }
 
+    /**
+     * The mailbox's owner, from its default calendar ({@code GET me/calendar}): what {@code Calendars.ReadWrite}
+     * allows, so connecting an account needs no profile scope.
+     */
+    public MailboxOwner owner(String accountId) {
+        CalendarRef account = new CalendarRef(accountId, ALL_CALENDARS);
+        JsonNode owner = http.send(account, CallKind.CALENDAR_LIST, GraphRequest.get("me/calendar")).json()
+                .path("owner");
+        String address = owner.path("address").asText("");
+        if (address.isBlank()) {
+            throw GraphFailures.malformed(account, CallKind.CALENDAR_LIST, "default calendar without owner address");
+        }
+        return new MailboxOwner(address, owner.path("name").asText(address));
+    }
+
     @Override
     public ListOutcome listChanges(CalendarRef calendar, String syncToken) {
         Objects.requireNonNull(syncToken, "syncToken (use listAll without one)");

@@ -5,9 +5,10 @@ import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.accounts.CaldavConnections;
+import dev.calsync.app.accounts.ConnectFlows;
 import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
-import dev.calsync.app.accounts.TokenEndpoint;
+import dev.calsync.app.accounts.TokenOwners;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.metrics.CalsyncMetrics;
@@ -24,6 +25,7 @@ import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,10 +84,11 @@ public class SyncComponents {
 
     @Bean
     AccountAccessTokens accessTokens(AccountStore accounts, CredentialCipher cipher,
-                                     ObjectProvider<TokenEndpoint> tokenEndpoint, AccountPauses pauses, Clock clock,
+                                     ObjectProvider<ConnectFlows> connectFlows, AccountPauses pauses, Clock clock,
                                      ServerSettings settings) {
-        return new AccountAccessTokens(accounts, cipher, tokenEndpoint.getIfAvailable(), pauses, clock,
-                settings.config().accessTokens());
+        ConnectFlows flows = connectFlows.getIfAvailable();
+        return new AccountAccessTokens(accounts, cipher, flows == null ? Map.of() : flows.tokenEndpoints(), pauses,
+                clock, settings.config().accessTokens());
     }
 
     /** The node's Google adapter. */
@@ -152,8 +155,7 @@ public class SyncComponents {
     @Bean
     ConnectedAccounts connectedAccounts(AccountStore accounts, CredentialCipher cipher, AccountPauses pauses,
                                         ServerSettings settings) {
-        return new ConnectedAccounts(accounts, cipher, pauses,
-                token -> ProviderAssembly.connecting(settings.config(), token));
+        return new ConnectedAccounts(accounts, cipher, pauses, new TokenOwners(settings.config()));
     }
 
     @Bean

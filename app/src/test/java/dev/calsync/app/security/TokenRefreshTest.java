@@ -8,7 +8,7 @@ import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.EncryptionKey;
-import dev.calsync.app.accounts.GoogleCredentials;
+import dev.calsync.app.accounts.OAuthCredentials;
 import dev.calsync.app.accounts.TokenEndpoint;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
@@ -84,7 +84,7 @@ class TokenRefreshTest {
 
     private void connect(Instant expiresAt) {
         accounts.save(new Account("acc", "alice", "google", "A", "a@example.com",
-                cipher.encrypt("acc", new GoogleCredentials("old-access", "the-refresh", expiresAt, null)),
+                cipher.encrypt("acc", new OAuthCredentials("old-access", "the-refresh", expiresAt, null)),
                 AccountStatus.ACTIVE));
     }
 
@@ -95,7 +95,7 @@ class TokenRefreshTest {
 
         assertThat(tokens.accessToken("acc")).isEqualTo("new-access");
         assertThat(lastForm.get()).contains("grant_type=refresh_token").contains("refresh_token=the-refresh");
-        GoogleCredentials stored = cipher.decrypt("acc", accounts.find("acc").orElseThrow().encryptedCredentials());
+        OAuthCredentials stored = cipher.decrypt("acc", accounts.find("acc").orElseThrow().encryptedCredentials());
         assertThat(stored.accessToken()).isEqualTo("new-access");
         assertThat(stored.refreshToken()).isEqualTo("the-refresh");
     }
