@@ -1,7 +1,6 @@
 package dev.calsync.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.calsync.bench.Workload.EventSpec;
 import dev.calsync.bench.Workload.User;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.ManualEditPolicy;
@@ -9,13 +8,12 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.Window;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.CallKind;
+import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.core.sync.Verifier;
-import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
 import dev.calsync.push.EchoingProvider;
 import dev.calsync.push.PushTiming;
 import dev.calsync.store.Databases;
@@ -42,8 +40,9 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * One batch of users in one mode: a fresh emulator, database, provider and engine on a fresh simulated clock; seeded,
- * synced once, then its simulated days replayed ({@link PollingDays} or {@link PushDays}) and verified.
+ * One batch of users in one mode: a fresh emulator ({@link CalendarFace}: Google, or Graph in {@code microsoft15m}),
+ * database, provider and engine on a fresh simulated clock; seeded, synced once, then its simulated days replayed
+ * ({@link PollingDays} or {@link PushDays}) and verified.
  */
 final class Batch implements AutoCloseable {
 
@@ -57,12 +56,12 @@ final class Batch implements AutoCloseable {
     final BenchClock clock = new BenchClock(Workload.START.minus(Duration.ofHours(1)));
     final List<User> users = new ArrayList<>();
     final List<SyncGroup> groups = new ArrayList<>();
-    final GoogleCalendarEmulator emulator;
+    final CalendarFace face;
     final HikariDataSource dataSource;
     final ExpiringTokenStore store;
     final PushChannelStore channels;
     final CallRecorder recorder;
-    final GoogleCalendarProvider provider;
+    final CalendarProvider provider;
     final MeasuredPasses passes;
     final WorkloadReplay replay;
     private final Verifier verifier;
@@ -89,22 +88,15 @@ final class Batch implements AutoCloseable {
             user.calendars().forEach(c -> userOfCalendar.put(c.calendarId(), users.size() - 1));
         }
         ModeSpec spec = plan.spec();
-        emulator = GoogleCalendarEmulator.start(0);
-        emulator.setClock(clock);
+        face = spec.microsoft() ? new GraphFace(clock) : new GoogleFace(clock);
         dataSource = Databases.open("jdbc:h2:mem:bench-" + spec.key() + "-" + from + "-" + System.nanoTime(), "sa", "");
         store = new ExpiringTokenStore(new JdbcSyncStore(dataSource, clock));
         channels = new PushChannelStore(dataSource, clock);
         recorder = new CallRecorder(userOfCalendar, userOfAccount, users.size());
-        provider = GoogleCalendarProvider.builder(new StaticAccessTokens(tokens))
-                .rootUrl(emulator.rootUrl())
-                .callListener(recorder)
-                .sleeper(delay -> backoffMillis.addAndGet(delay.toMillis()))
-                .jitterSeed(plan.options().seed())
-                .build();
-        GoogleCalendarProvider verifyingProvider = GoogleCalendarProvider.builder(new StaticAccessTokens(tokens))
-                .rootUrl(emulator.rootUrl())
-                .sleeper(delay -> { })
-                .build();
+        provider = face.provider(tokens, recorder, delay -> backoffMillis.addAndGet(delay.toMillis()),
+                plan.options().seed());
+        CalendarProvider verifyingProvider = face.provider(tokens, CallListener.NONE, delay -> { },
+                plan.options().seed());
         // As in the service: with push on, every block write announces its echo in the shared ledger first.
         CalendarProvider writes = spec.push() ? new EchoingProvider(provider, channels, plan.push().echoWindow())
                 : provider;
@@ -112,7 +104,7 @@ final class Batch implements AutoCloseable {
         SyncEngine engine = new SyncEngine(writes, store, series, clock, "bench-" + spec.key(), Duration.ofMinutes(5));
         verifier = new Verifier(verifyingProvider, store, series, clock);
         passes = new MeasuredPasses(engine, groups, users, recorder, stats, spec.push());
-        replay = new WorkloadReplay(users, groups, emulator, store, passes, stats, plan.rateLimitBurstSize());
+        replay = new WorkloadReplay(users, groups, face, store, passes, stats, plan.rateLimitBurstSize());
     }
 
     void run() {
@@ -122,8 +114,8 @@ final class Batch implements AutoCloseable {
         try (PushDays push = plan.spec().push() ? new PushDays(this) : null) {
             initialSync(push);
             t = stats.phase("initialSync", t);
-            long emuAfterInitial = emulator.counters().total();
-            Map<String, Long> emuKindsAfterInitial = emulatorByKind();
+            long emuAfterInitial = face.totalCalls();
+            Map<String, Long> emuKindsAfterInitial = face.callsByKind();
             Map<CallKind, Long> tallyAfterInitial = recorder.tally.snapshot();
             long tallyTotalAfterInitial = recorder.tally.total();
             Map<String, Long> outcomesAfterInitial = recorder.byKindAndOutcome();
@@ -133,9 +125,9 @@ final class Batch implements AutoCloseable {
                 new PollingDays(this).run();
             }
             t = stats.phase("days", t);
-            long emuDay = emulator.counters().total() - emuAfterInitial;
+            long emuDay = face.totalCalls() - emuAfterInitial;
             long tallyDay = recorder.tally.total() - tallyTotalAfterInitial;
-            Map<String, Long> emuKinds = diff(emulatorByKind(), emuKindsAfterInitial);
+            Map<String, Long> emuKinds = diff(face.callsByKind(), emuKindsAfterInitial);
             Map<String, Long> tallyKinds = new TreeMap<>();
             recorder.tally.since(tallyAfterInitial)
                     .forEach((k, v) -> tallyKinds.put(k.name().toLowerCase(Locale.ROOT), v));
@@ -156,23 +148,7 @@ final class Batch implements AutoCloseable {
 
     private void seed() {
         for (User user : users) {
-            user.accounts().forEach(a -> emulator.addAccount(a.id(), a.token()));
-            for (int c = 0; c < user.calendars().size(); c++) {
-                Workload.Cal cal = user.calendars().get(c);
-                emulator.addCalendar(cal.accountId(), cal.calendarId(), "Calendar " + c, c == 0
-                        || user.calendars().stream().limit(c).noneMatch(p -> p.accountId().equals(cal.accountId())));
-            }
-            for (EventSpec event : user.initialEvents()) {
-                if (event.recurringEventId() != null && event.summary() == null) {
-                    emulator.userDelete(event.calendarId(), event.id());
-                } else if (event.recurringEventId() != null) {
-                    emulator.userUpdate(event.calendarId(), event.id(), event.toJson());
-                } else {
-                    emulator.userInsert(event.calendarId(), event.toJson());
-                }
-            }
-            List<CalendarRef> refs = user.calendars().stream()
-                    .map(c -> new CalendarRef(c.accountId(), c.calendarId())).toList();
+            List<CalendarRef> refs = face.seed(user);
             SyncGroup group = new SyncGroup("g" + user.index(), "user" + user.index(), "Busy", Window.DEFAULT,
                     plan.spec().syncMode(), ManualEditPolicy.RESTORE, refs);
             store.saveGroup(group);
@@ -183,7 +159,7 @@ final class Batch implements AutoCloseable {
     /** With push, the channels are opened first, and the echoes of the first writes are absorbed after. */
     private void initialSync(PushDays push) {
         clock.set(Workload.START);
-        long emuBefore = emulator.counters().total();
+        long emuBefore = face.totalCalls();
         Map<CallKind, Long> tallyBefore = recorder.tally.snapshot();
         if (push != null) {
             push.openChannels();
@@ -192,7 +168,7 @@ final class Batch implements AutoCloseable {
         if (push != null) {
             push.drain();
         }
-        stats.addInitial(emulator.counters().total() - emuBefore, recorder.tally.since(tallyBefore));
+        stats.addInitial(face.totalCalls() - emuBefore, recorder.tally.since(tallyBefore));
         report(0);
     }
 
@@ -236,15 +212,17 @@ final class Batch implements AutoCloseable {
         }
     }
 
-    private Map<String, Long> emulatorByKind() {
-        Map<String, Long> kinds = new TreeMap<>();
-        for (dev.calsync.emulator.CallKind kind : dev.calsync.emulator.CallKind.values()) {
-            long n = emulator.counters().total(kind);
-            if (n != 0) {
-                kinds.put(kind.name().toLowerCase(Locale.ROOT), n);
-            }
+    /** The Google face and adapter, which push runs on. */
+    GoogleFace google() {
+        if (face instanceof GoogleFace google) {
+            return google;
         }
-        return kinds;
+        throw new IllegalStateException("push runs on Google only, not in mode " + plan.spec().key());
+    }
+
+    GoogleCalendarProvider googleProvider() {
+        google();
+        return (GoogleCalendarProvider) provider;
     }
 
     private static Map<String, Long> diff(Map<String, Long> after, Map<String, Long> before) {
@@ -262,7 +240,7 @@ final class Batch implements AutoCloseable {
     public void close() {
         long t = System.nanoTime();
         try {
-            emulator.close();
+            face.close();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException e) {

@@ -44,7 +44,7 @@ final class PushDays implements AutoCloseable {
         this.batch = batch;
         this.stats = batch.stats;
         this.timing = batch.plan.push();
-        ChangeChannels google = new GoogleChangeChannels(batch.provider,
+        ChangeChannels google = new GoogleChangeChannels(batch.googleProvider(),
                 new ChannelTokens(String.format("calsync-bench-push-secret-%016x", batch.plan.options().seed())));
         Map<CalendarRef, Integer> userOf = new HashMap<>();
         for (int u = 0; u < batch.groups.size(); u++) {
@@ -125,7 +125,7 @@ final class PushDays implements AutoCloseable {
 
     /** Waits for every notification sent so far, then hands them to the intake in the order they came. */
     void drain() {
-        receiver.awaitAll(() -> batch.emulator.notifications().sent());
+        receiver.awaitAll(() -> batch.google().emulator.notifications().sent());
         absorbed.clear();
         Notification notification;
         while ((notification = receiver.poll()) != null) {

@@ -149,6 +149,11 @@ public final class Workload {
         return seriesId + "_" + INSTANCE_SUFFIX.format(originalStart);
     }
 
+    /** The original start an {@link #instanceId} names. */
+    static Instant originalStartOf(String instanceId) {
+        return INSTANCE_SUFFIX.parse(instanceId.substring(instanceId.lastIndexOf('_') + 1), Instant::from);
+    }
+
     private static final class Generator {
         private final BenchOptions options;
         private final int index;

@@ -5,9 +5,6 @@ import dev.calsync.bench.Workload.Fault;
 import dev.calsync.bench.Workload.User;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
-import dev.calsync.emulator.FaultScope;
-import dev.calsync.emulator.FaultType;
-import dev.calsync.emulator.GoogleCalendarEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,17 +15,17 @@ import java.util.Locale;
 final class WorkloadReplay {
     private final List<User> users;
     private final List<SyncGroup> groups;
-    private final GoogleCalendarEmulator emulator;
+    private final CalendarFace face;
     private final ExpiringTokenStore store;
     private final MeasuredPasses passes;
     private final Stats stats;
     private final int rateLimitBurstSize;
 
-    WorkloadReplay(List<User> users, List<SyncGroup> groups, GoogleCalendarEmulator emulator, ExpiringTokenStore store,
+    WorkloadReplay(List<User> users, List<SyncGroup> groups, CalendarFace face, ExpiringTokenStore store,
                    MeasuredPasses passes, Stats stats, int rateLimitBurstSize) {
         this.users = users;
         this.groups = groups;
-        this.emulator = emulator;
+        this.face = face;
         this.store = store;
         this.passes = passes;
         this.stats = stats;
@@ -66,13 +63,7 @@ final class WorkloadReplay {
         st.touched = true;
         if (item.change() != null) {
             Change c = item.change();
-            if (c.body() == null) {
-                emulator.userDelete(c.calendarId(), c.eventId());
-            } else if (c.insert()) {
-                emulator.userInsert(c.calendarId(), c.body().toJson());
-            } else {
-                emulator.userUpdate(c.calendarId(), c.eventId(), c.body().toJson());
-            }
+            face.apply(c);
             stats.changes++;
             stats.changesByKind.merge(c.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
             if (c.affectsBlocks()) {
@@ -87,11 +78,13 @@ final class WorkloadReplay {
             Fault f = item.fault();
             if (f.kind() == Workload.FaultKind.TOKEN_EXPIRY) {
                 stats.tokenExpiries++;
-                store.expire(groups.get(item.user()).id(), new CalendarRef(f.accountId(), f.calendarId()));
+                // The group names its calendars in the workload's order, by the ids the service gave them.
+                int calendar = users.get(item.user()).calendars().indexOf(new Workload.Cal(f.accountId(), f.calendarId()));
+                SyncGroup group = groups.get(item.user());
+                store.expire(group.id(), group.calendars().get(calendar));
             } else {
                 stats.rateLimitBursts++;
-                emulator.faults().failNext(rateLimitBurstSize, FaultType.RATE_LIMIT_EXCEEDED,
-                        FaultScope.account(f.accountId()));
+                face.throttle(f.accountId(), rateLimitBurstSize);
             }
         }
     }

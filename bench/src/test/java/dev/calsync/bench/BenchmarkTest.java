@@ -45,6 +45,16 @@ class BenchmarkTest {
     }
 
     @Test
+    void microsoftPollingEvery15MinutesIsMeasuredAgainstTheSameLowerBound() {
+        ModeResult microsoft = result.mode(BenchOptions.MICROSOFT_15M);
+        ModeResult google = result.mode(BenchOptions.INCREMENTAL_15M);
+        // The same workload, so the same bound: polls × calendars + changed events × targets.
+        assertThat(microsoft.lowerBound()).isEqualTo(google.lowerBound());
+        assertThat(microsoft.ratioToLowerBound()).isGreaterThanOrEqualTo(1.0);
+        assertThat(microsoft.verifyConsistent()).isTrue();
+    }
+
+    @Test
     void pushAbsorbsTheEchoesOfItsOwnWrites() {
         ModeResult push = result.mode(BenchOptions.PUSH);
         @SuppressWarnings("unchecked")
@@ -74,7 +84,7 @@ class BenchmarkTest {
         assertThat(json.get("days").asInt()).isEqualTo(1);
         List<String> modes = new ArrayList<>();
         json.get("modes").fieldNames().forEachRemaining(modes::add);
-        assertThat(modes).containsExactly("naive", "incremental15m", "incremental5m", "full", "push");
+        assertThat(modes).containsExactlyElementsOf(BenchOptions.ALL_MODES);
         for (String mode : modes) {
             JsonNode m = json.get("modes").get(mode);
             List<String> keys = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--modes", paramLabel = "MODE", split = ",",
-            description = "Only these modes: naive, incremental15m, incremental5m, full, push (default: all).")
+            description = "Only these modes: naive, incremental15m, microsoft15m, incremental5m, full, push (default: all).")
     List<String> modes;
 
     @Override
