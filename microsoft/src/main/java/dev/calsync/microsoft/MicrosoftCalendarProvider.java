@@ -1,5 +1,7 @@
 package dev.calsync.microsoft;
 
+import dev.calsync.core.provider.StaticAccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockHandle;

@@ -1,7 +1,7 @@
 package dev.calsync.app.accounts;
 
 import dev.calsync.core.provider.ProviderException;
-import dev.calsync.google.AccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;

@@ -5,7 +5,7 @@ import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.microsoft.MailboxOwner;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
-import dev.calsync.microsoft.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import java.util.List;
 
 /**

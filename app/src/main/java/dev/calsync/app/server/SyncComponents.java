@@ -99,29 +99,13 @@ public class SyncComponents {
     }
 
     /**
-     * The tokens of the node's Microsoft accounts: for now the same source as Google's (static tokens from the file,
-     * and tokens stored when an account was connected with a known token, as the demo does).
+     * The node's Microsoft Graph adapter, on the same tokens as Google's (static ones from the file, and those of
+     * accounts connected in the browser, renewed at Microsoft's token endpoint).
      */
     @Bean
-    dev.calsync.microsoft.AccessTokens microsoftTokens(AccountAccessTokens tokens) {
-        return new dev.calsync.microsoft.AccessTokens() {
-            @Override
-            public String accessToken(String accountId) {
-                return tokens.accessToken(accountId);
-            }
-
-            @Override
-            public boolean refresh(String accountId) {
-                return tokens.refresh(accountId);
-            }
-        };
-    }
-
-    /** The node's Microsoft Graph adapter. */
-    @Bean
-    MicrosoftCalendarProvider microsoftAdapter(dev.calsync.microsoft.AccessTokens microsoftTokens, ApiCallLog callLog,
+    MicrosoftCalendarProvider microsoftAdapter(AccountAccessTokens tokens, ApiCallLog callLog,
                                                CalsyncMetrics metrics, ServerSettings settings) {
-        return ProviderAssembly.microsoft(settings.config(), microsoftTokens, observed(callLog, metrics));
+        return ProviderAssembly.microsoft(settings.config(), tokens, observed(callLog, metrics));
     }
 
     @Bean

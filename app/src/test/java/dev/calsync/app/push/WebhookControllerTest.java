@@ -13,7 +13,7 @@ import dev.calsync.core.push.Verification;
 import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.microsoft.MicrosoftChangeChannels;
 import dev.calsync.push.NotificationIntake;
@@ -100,7 +100,7 @@ class WebhookControllerTest {
 
     private ChangeChannels microsoft() {
         MicrosoftCalendarProvider graph = MicrosoftCalendarProvider.builder(
-                dev.calsync.microsoft.StaticAccessTokens.of("acct", "token")).graphUrl("http://127.0.0.1:9/").build();
+                StaticAccessTokens.of("acct", "token")).graphUrl("http://127.0.0.1:9/").build();
         return new MicrosoftChangeChannels(graph, new ChannelTokens(SECRET));
     }
 
