@@ -42,6 +42,7 @@ class TokenRefreshTest {
 
     private final AtomicReference<String> answer = new AtomicReference<>();
     private final AtomicReference<String> lastForm = new AtomicReference<>();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
     private HttpServer tokenServer;
     private HikariDataSource dataSource;
     private AccountStore accounts;
@@ -52,7 +53,8 @@ class TokenRefreshTest {
     @BeforeEach
     void setUp() throws IOException {
         tokenServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        tokenServer.createContext("/token", exchange -> {
+        tokenServer.createContext("/", exchange -> {
+            lastPath.set(exchange.getRequestURI().getPath());
             lastForm.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String body = answer.get();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -98,6 +100,34 @@ class TokenRefreshTest {
         OAuthCredentials stored = cipher.decrypt("acc", accounts.find("acc").orElseThrow().encryptedCredentials());
         assertThat(stored.accessToken()).isEqualTo("new-access");
         assertThat(stored.refreshToken()).isEqualTo("the-refresh");
+    }
+
+    @Test
+    void eachProvidersAccountsAreRenewedAtTheirOwnTokenEndpoint() {
+        URI server = URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort());
+        AccountAccessTokens both = new AccountAccessTokens(accounts, cipher, Map.of(
+                "google", new TokenEndpoint(server.resolve("/google/token"), "g-client", "g-secret", Clock.systemUTC()),
+                "microsoft", new TokenEndpoint(server.resolve("/microsoft/token"), "m-client", "m-secret",
+                        "offline_access Calendars.ReadWrite", Clock.systemUTC())),
+                new AccountPauses(accounts, store), Clock.systemUTC(), Map.of());
+        accounts.save(new Account("ms", "alice", "microsoft", "A", "a@contoso.example",
+                cipher.encrypt("ms", new OAuthCredentials("old-access", "ms-refresh", Instant.now().plusSeconds(30),
+                        null)), AccountStatus.ACTIVE));
+        // Microsoft hands out a new refresh token with each renewal: it replaces the old one.
+        answer.set("{\"access_token\":\"ms-access\",\"refresh_token\":\"ms-refresh-2\",\"expires_in\":3600}");
+
+        assertThat(both.accessToken("ms")).isEqualTo("ms-access");
+        assertThat(lastPath.get()).isEqualTo("/microsoft/token");
+        assertThat(lastForm.get()).contains("refresh_token=ms-refresh")
+                .contains("scope=offline_access+Calendars.ReadWrite");
+        assertThat(cipher.decrypt("ms", accounts.find("ms").orElseThrow().encryptedCredentials()).refreshToken())
+                .isEqualTo("ms-refresh-2");
+
+        connect(Instant.now().plusSeconds(30));
+        answer.set("{\"access_token\":\"g-access\",\"expires_in\":3600}");
+        assertThat(both.accessToken("acc")).isEqualTo("g-access");
+        assertThat(lastPath.get()).isEqualTo("/google/token");
+        assertThat(lastForm.get()).doesNotContain("scope=");
     }
 
     @Test
