@@ -21,7 +21,6 @@ import dev.calsync.emulator.graph.GraphEmulator;
 import dev.calsync.emulator.graph.push.DeliveredNotification;
 import dev.calsync.store.PushChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -141,13 +140,13 @@ class MicrosoftPushEndToEndTest {
     @Order(1)
     void anOutlookChangeReachesTheOtherCalendarsThroughGraphsNotificationWithNoPoll() {
         subscriptionsOpen();
-        await().atMost(Duration.ofSeconds(90)).until(() -> count("calsync.sync.duration", "trigger", "poll") >= 3);
+        await().atMost(Duration.ofSeconds(90)).until(() -> passes("poll") >= 3);
         // The validation handshake of each subscription's two URLs was answered.
         assertThat(graph.subscriptions().delivered()).filteredOn(d -> d.kind().equals("validation"))
                 .extracting(DeliveredNotification::httpStatus).hasSizeGreaterThanOrEqualTo(4).containsOnly(200);
-        double pollsBefore = count("calsync.sync.duration", "trigger", "poll");
-        double pushBefore = count("calsync.sync.duration", "trigger", "push");
-        double absorbedBefore = counter("calsync.push.notifications.received", "result", "absorbed");
+        double pollsBefore = passes("poll");
+        double pushBefore = passes("push");
+        double absorbedBefore = meters().counted("calsync.push.notifications.received", "result", "absorbed");
 
         List<Double> latencies = new ArrayList<>();
         int changes = 10;
@@ -165,12 +164,12 @@ class MicrosoftPushEndToEndTest {
                 changes, latencies.get(changes / 2), latencies.get((int) Math.ceil(changes * 0.95) - 1),
                 latencies.get(changes - 1));
 
-        assertThat(count("calsync.sync.duration", "trigger", "poll")).as("no poll ran in between").isEqualTo(pollsBefore);
-        assertThat(count("calsync.sync.duration", "trigger", "push") - pushBefore).as("push passes")
+        assertThat(passes("poll")).as("no poll ran in between").isEqualTo(pollsBefore);
+        assertThat(passes("push") - pushBefore).as("push passes")
                 .isGreaterThanOrEqualTo(changes / 2.0);
         // Each block written to the Team calendar came back as a Graph notification, and was absorbed.
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                counter("calsync.push.notifications.received", "result", "absorbed") - absorbedBefore >= changes);
+                meters().counted("calsync.push.notifications.received", "result", "absorbed") - absorbedBefore >= changes);
     }
 
     @Test
@@ -180,8 +179,8 @@ class MicrosoftPushEndToEndTest {
         String ours = channel.id() + "." + new ChannelTokens(SECRET).tokenFor(channel.id());
         String otherSecret = channel.id() + "." + new ChannelTokens("an-attacker-guessing-a-secret-0123456789")
                 .tokenFor(channel.id());
-        double pushBefore = count("calsync.sync.duration", "trigger", "push");
-        double rejectedBefore = rejected();
+        double pushBefore = passes("push");
+        double rejectedBefore = meters().rejected();
 
         assertThat(post(batch(channel.handle(), otherSecret))).isEqualTo(403);
         assertThat(post(batch(channel.handle(), channel.id() + ".forged"))).isEqualTo(403);
@@ -189,9 +188,9 @@ class MicrosoftPushEndToEndTest {
         assertThat(post("{\"value\":[{\"subscriptionId\":\"" + channel.handle() + "\"}]}")).isEqualTo(401);
         assertThat(post("<html>")).isEqualTo(401);
 
-        assertThat(rejected() - rejectedBefore).isEqualTo(5);
+        assertThat(meters().rejected() - rejectedBefore).isEqualTo(5);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> count("calsync.sync.duration", "trigger", "push") == pushBefore);
+                .until(() -> passes("push") == pushBefore);
     }
 
     @Test
@@ -226,25 +225,25 @@ class MicrosoftPushEndToEndTest {
     void aRemovedSubscriptionIsReplacedAndTheCalendarRead() {
         ChangeChannel channel = microsoftChannels().stream().filter(c -> c.calendar().equals(m365(1)))
                 .findFirst().orElseThrow();
-        double pushBefore = count("calsync.sync.duration", "trigger", "push");
+        double pushBefore = passes("push");
         graph.subscriptions().lifecycle(channel.handle(), "subscriptionRemoved");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> microsoftChannels().stream()
                 .anyMatch(c -> c.calendar().equals(m365(1)) && !c.pending() && !c.id().equals(channel.id())));
         subscriptionsOpen();
         assertThat(graph.subscriptions().activeSubscriptionIds()).doesNotContain(channel.handle());
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("calsync.sync.duration", "trigger", "push") > pushBefore);
+        await().atMost(Duration.ofSeconds(10)).until(() -> passes("push") > pushBefore);
     }
 
     @Test
     @Order(6)
     void missedNotificationsGiveARead() {
         ChangeChannel channel = microsoftChannels().get(0);
-        double pushBefore = count("calsync.sync.duration", "trigger", "push");
+        double pushBefore = passes("push");
         graph.subscriptions().lifecycle(channel.handle(), "missed");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("calsync.sync.duration", "trigger", "push") > pushBefore);
-        assertThat(counter("calsync.push.notifications.received", "result", "missed")).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> passes("push") > pushBefore);
+        assertThat(meters().counted("calsync.push.notifications.received", "result", "missed")).isGreaterThanOrEqualTo(1);
     }
 
     /** One subscription per Outlook calendar, each filed with its Graph id (and Google's channel for its own). */
@@ -303,16 +302,15 @@ class MicrosoftPushEndToEndTest {
         return response.statusCode();
     }
 
-    private double rejected() {
-        return Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+
+
+
+    private Meters meters() {
+        return new Meters(registry);
     }
 
-    private double count(String timer, String tag, String value) {
-        return Search.in(registry).name(timer).tag(tag, value).timers().stream().mapToDouble(t -> t.count()).sum();
+    private double passes(String trigger) {
+        return meters().timed("calsync.sync.duration", "trigger", trigger);
     }
 
-    private double counter(String name, String tag, String value) {
-        return Search.in(registry).name(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
 }

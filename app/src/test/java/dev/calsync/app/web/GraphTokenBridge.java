@@ -1,6 +1,5 @@
 package dev.calsync.app.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ final class GraphTokenBridge implements AutoCloseable {
                     return;
                 }
                 ObjectNode grant = (ObjectNode) JSON.readTree(upstream.body());
-                grant.put("access_token", graph.tokenOf(subjectOf(grant.path("access_token").asText())));
+                grant.put("access_token", graph.tokenOf(EmulatorTokenBridge.subjectOf(grant.path("access_token").asText())));
                 answer(exchange, 200, JSON.writeValueAsString(grant));
             }
         });
@@ -126,11 +124,6 @@ final class GraphTokenBridge implements AutoCloseable {
             }
         }
         return fields;
-    }
-
-    private static String subjectOf(String jwt) throws IOException {
-        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-        return claims.path("sub").asText();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.OAuthCredentials;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.MicrosoftConfig;
+import dev.calsync.app.fixtures.HeadlessChromium;
 import dev.calsync.app.server.CalsyncServer;
 import dev.calsync.app.server.ServeTestConfig;
 import dev.calsync.app.server.ServerSettings;
@@ -18,24 +19,18 @@ import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * "Connect a Microsoft account" in headless Chromium, as a person does it: signed in, the accounts page's button
@@ -46,8 +41,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class MicrosoftConnectBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String MAILBOX = "m365";
     private static final String MAILBOX_TOKEN = "m365-graph-token";
 
@@ -61,8 +54,7 @@ class MicrosoftConnectBrowserTest {
 
     @BeforeEach
     void start(@TempDir Path profile) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs Debian's chromium and chromium-driver (/usr/bin/chromium)");
+        HeadlessChromium.assumeInstalled();
         google = GoogleCalendarEmulator.start(0);
         google.loadDemoSeed();
         graph = GraphEmulator.mount(google.httpServer(), GraphEmulator.DEFAULT_BASE_PATH);
@@ -83,15 +75,7 @@ class MicrosoftConnectBrowserTest {
         server = CalsyncServer.start(new ServerSettings(config, serve.encryptionKey(), serve.mode(), 0), Map.of());
         base = "http://localhost:" + server.port();
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterEach
