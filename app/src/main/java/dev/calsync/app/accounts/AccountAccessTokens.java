@@ -28,13 +28,6 @@ public final class AccountAccessTokens implements AccessTokens {
     private final Map<String, String> staticTokens;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    /** Google's accounts only; {@code tokenEndpoint} null where nothing can be renewed (the demo). */
-    public AccountAccessTokens(AccountStore accounts, CredentialCipher cipher, TokenEndpoint tokenEndpoint,
-                               AccountPauses pauses, Clock clock, Map<String, String> staticTokens) {
-        this(accounts, cipher, tokenEndpoint == null ? Map.of() : Map.of(GOOGLE, tokenEndpoint), pauses, clock,
-                staticTokens);
-    }
-
     /** @param tokenEndpoints by provider; a provider without one (the demo: none) cannot renew its tokens */
     public AccountAccessTokens(AccountStore accounts, CredentialCipher cipher, Map<String, TokenEndpoint> tokenEndpoints,
                                AccountPauses pauses, Clock clock, Map<String, String> staticTokens) {

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Brings the next channel round forward when a provider asks for it: a renewal it wants now (Graph's
  * {@code reauthorizationRequired}: change notifications pause until the subscription is renewed) or a channel it
- * ended ({@code subscriptionRemoved}). The intake has already marked the channel (due, or forgotten); the round
- * renews or reopens it on whichever node picks the task, after the webhook has answered.
+ * ended ({@code subscriptionRemoved}). The intake has already marked the channel (due, or forgotten); the round,
+ * not the webhook, renews or reopens it, on whichever node picks the task.
  */
 final class ChannelRounds implements NotificationIntake.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRounds.class);

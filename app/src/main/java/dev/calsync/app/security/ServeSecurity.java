@@ -22,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * {@code serve}: sign-in with Google (OpenID Connect, endpoints from the issuer's discovery document), the
- * "connect an account" flow on the same OAuth client, and Microsoft's on its own app registration. There is no other way in: no form login, no demo users.
+ * "connect an account" flow on the same OAuth client, and Microsoft's on its own app registration. There is no
+ * other way in: no form login, no demo users.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")

@@ -72,7 +72,7 @@ class TokenRefreshTest {
         TokenEndpoint endpoint = new TokenEndpoint(
                 URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort() + "/token"), "client", "secret",
                 Clock.systemUTC());
-        tokens = new AccountAccessTokens(accounts, cipher, endpoint, new AccountPauses(accounts, store),
+        tokens = new AccountAccessTokens(accounts, cipher, Map.of("google", endpoint), new AccountPauses(accounts, store),
                 Clock.systemUTC(), Map.of());
         store.saveGroup(new SyncGroup("g1", "alice", null, null, null, null,
                 List.of(new CalendarRef("acc", "a@example.com"), new CalendarRef("other", "b@example.com"))));
