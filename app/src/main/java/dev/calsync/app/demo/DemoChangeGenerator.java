@@ -3,6 +3,7 @@ package dev.calsync.app.demo;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.emulator.graph.GraphEmulator;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the demo move: at a fixed rate, one realistic edit on a random sample calendar, as its owner would make it
- * in Google Calendar (a new meeting, a move, a cancellation or a declined invitation). Goes straight into the
- * emulator, like a person's edit, so calsync sees it on its next poll.
+ * in Google Calendar or Outlook (a new meeting, a move, a cancellation or a declined invitation). Goes straight into
+ * the emulator, like a person's edit, so calsync sees it on its next poll.
  */
 @Component
 @Profile("demo")
@@ -33,16 +34,18 @@ public class DemoChangeGenerator {
     private final GoogleCalendarEmulator emulator;
     private final Duration interval;
     private final Random random = new Random();
+    private final OutlookDemoChanges outlook;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "calsync-demo-changes");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DemoChangeGenerator(GoogleCalendarEmulator emulator,
+    public DemoChangeGenerator(GoogleCalendarEmulator emulator, GraphEmulator graph,
                                @Value("${calsync.demo.change-interval:60s}") Duration interval) {
         this.emulator = emulator;
         this.interval = interval;
+        this.outlook = new OutlookDemoChanges(graph, random);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -68,7 +71,12 @@ public class DemoChangeGenerator {
     String change() {
         List<String> calendars = emulator.accountIds().stream()
                 .flatMap(account -> emulator.calendarIdsOf(account).stream()).toList();
-        String calendar = calendars.get(random.nextInt(calendars.size()));
+        List<String> outlookCalendars = outlook.calendars();
+        int pick = random.nextInt(calendars.size() + outlookCalendars.size());
+        if (pick >= calendars.size()) {
+            return outlook.change(outlookCalendars.get(pick - calendars.size()), MEETINGS);
+        }
+        String calendar = calendars.get(pick);
         List<ObjectNode> movable = emulator.userListAll(calendar, false).stream()
                 .filter(DemoChangeGenerator::plainUpcomingMeeting).toList();
         int kind = movable.isEmpty() ? 0 : random.nextInt(4);

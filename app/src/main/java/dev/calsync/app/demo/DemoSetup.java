@@ -1,10 +1,10 @@
 package dev.calsync.app.demo;
 
 import dev.calsync.app.accounts.ConnectedAccounts;
+import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.schedule.SyncScheduler;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
-import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.emulator.graph.GraphEmulator;
 import dev.calsync.store.JdbcSyncStore;
