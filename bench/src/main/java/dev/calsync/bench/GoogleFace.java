@@ -9,7 +9,7 @@ import dev.calsync.emulator.FaultScope;
 import dev.calsync.emulator.FaultType;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

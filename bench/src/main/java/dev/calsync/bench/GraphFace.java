@@ -12,7 +12,7 @@ import dev.calsync.core.provider.CallListener;
 import dev.calsync.emulator.graph.FaultScope;
 import dev.calsync.emulator.graph.GraphEmulator;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
-import dev.calsync.microsoft.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

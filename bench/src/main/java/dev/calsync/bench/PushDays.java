@@ -4,7 +4,7 @@ import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.Notification;
 import dev.calsync.core.sync.SyncRequest;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.push.ChannelKeeper;
 import dev.calsync.push.DebounceWindows;

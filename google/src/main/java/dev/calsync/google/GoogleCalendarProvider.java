@@ -1,5 +1,7 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.StaticAccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.services.calendar.model.CalendarList;
 import com.google.api.services.calendar.model.CalendarListEntry;

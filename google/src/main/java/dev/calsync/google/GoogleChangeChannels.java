@@ -7,6 +7,7 @@ import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelLookup;
 import dev.calsync.core.push.ChannelSignal;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.core.push.Notification;
 import dev.calsync.core.push.Rejection;
 import dev.calsync.core.push.Verification;

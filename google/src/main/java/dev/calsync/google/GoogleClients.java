@@ -1,5 +1,6 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.AccessTokens;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;

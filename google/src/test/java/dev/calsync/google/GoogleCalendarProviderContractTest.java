@@ -1,5 +1,6 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.StaticAccessTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.calendar.CalendarRef;

@@ -1,5 +1,7 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.StaticAccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

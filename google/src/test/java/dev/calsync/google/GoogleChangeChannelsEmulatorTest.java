@@ -1,10 +1,12 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.StaticAccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.push.ChangeChannel;

@@ -1,5 +1,6 @@
 package dev.calsync.google;
 
+import dev.calsync.core.provider.AccessTokens;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An OAuth-like token source: hands out one token until refreshed, then another. Counts refreshes. */

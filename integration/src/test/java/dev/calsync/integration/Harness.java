@@ -16,7 +16,7 @@ import dev.calsync.core.sync.VerifyReport;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.RetryPolicy;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.JdbcSyncStore;
 import java.time.Clock;

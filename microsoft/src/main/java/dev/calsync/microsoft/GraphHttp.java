@@ -1,5 +1,6 @@
 package dev.calsync.microsoft;
 
+import dev.calsync.core.provider.AccessTokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

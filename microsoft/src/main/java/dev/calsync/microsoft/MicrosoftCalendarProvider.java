@@ -1,5 +1,7 @@
 package dev.calsync.microsoft;
 
+import dev.calsync.core.provider.StaticAccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockHandle;
@@ -49,6 +51,7 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
     private static final String ALL_CALENDARS = "*";
 
     private final GraphHttp http;
+    private final Clock clock;
     private final CalendarReads reads;
     private final BlockWrites writes;
 
@@ -57,6 +60,7 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
                 : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
         this.http = new GraphHttp(client, URI.create(builder.graphUrl), builder.tokens, builder.callListener,
                 builder.retryPolicy, builder.sleeper, builder.random, builder.requestTimeout);
+        this.clock = builder.clock;
         this.reads = new CalendarReads(http, new SeriesReads(builder.recurrences), builder.windowSpan,
                 builder.horizon, builder.clock);
         this.writes = new BlockWrites(http);
@@ -64,6 +68,15 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
 
     public static Builder builder(AccessTokens tokens) {
         return new Builder(tokens);
+    }
+
+    /** The account tokens, service root, retries and call listener that {@link MicrosoftChangeChannels} shares. */
+    GraphHttp http() {
+        return http;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -80,6 +93,21 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
             }
         }
         return calendars;
+    }
+
+    /**
+     * The mailbox's owner, from its default calendar ({@code GET me/calendar}): what {@code Calendars.ReadWrite}
+     * allows, so connecting an account needs no profile scope.
+     */
+    public MailboxOwner owner(String accountId) {
+        CalendarRef account = new CalendarRef(accountId, ALL_CALENDARS);
+        JsonNode owner = http.send(account, CallKind.CALENDAR_LIST, GraphRequest.get("me/calendar")).json()
+                .path("owner");
+        String address = owner.path("address").asText("");
+        if (address.isBlank()) {
+            throw GraphFailures.malformed(account, CallKind.CALENDAR_LIST, "default calendar without owner address");
+        }
+        return new MailboxOwner(address, owner.path("name").asText(address));
     }
 
     @Override

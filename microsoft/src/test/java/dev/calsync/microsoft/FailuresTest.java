@@ -1,5 +1,6 @@
 package dev.calsync.microsoft;
 
+import dev.calsync.core.provider.StaticAccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

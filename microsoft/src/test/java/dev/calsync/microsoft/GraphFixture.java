@@ -1,5 +1,6 @@
 package dev.calsync.microsoft;
 
+import dev.calsync.core.provider.StaticAccessTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.emulator.graph.GraphEmulator;

@@ -6,6 +6,7 @@ import dev.calsync.core.push.ChannelRegistry;
 import dev.calsync.core.push.ChannelSignal;
 import dev.calsync.core.push.EchoLedger;
 import dev.calsync.core.push.Notification;
+import dev.calsync.core.push.Rejection;
 import dev.calsync.core.push.Verification;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,8 +74,12 @@ public final class NotificationIntake {
             listener.received(verdict, null);
             return new Receipt(verdict, null);
         }
+        Verification.Signals signals = (Verification.Signals) verification;
+        for (Rejection refused : signals.refused()) {
+            listener.received(Verdict.of(refused), null);
+        }
         List<Verdict> verdicts = new ArrayList<>();
-        for (ChannelSignal signal : ((Verification.Signals) verification).signals()) {
+        for (ChannelSignal signal : signals.signals()) {
             Verdict verdict = take(signal);
             listener.received(verdict, signal.channel().calendar());
             verdicts.add(verdict);

@@ -1,7 +1,7 @@
 package dev.calsync.app.accounts;
 
 import dev.calsync.core.provider.ProviderException;
-import dev.calsync.google.AccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
@@ -11,27 +11,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access tokens of connected accounts, decrypted from {@link AccountStore} and renewed through the token endpoint
- * shortly before they expire or when Google refuses one. A refresh answered {@code invalid_grant} marks the account
- * "reconnect needed" and pauses its groups. Accounts declared in the config file keep their static tokens.
+ * Access tokens of connected accounts, decrypted from {@link AccountStore} and renewed through their provider's token
+ * endpoint (Google's, Microsoft's) shortly before they expire or when the provider refuses one. A refresh answered
+ * {@code invalid_grant} marks the account "reconnect needed" and pauses its groups. Accounts declared in the config
+ * file keep their static tokens.
  */
 public final class AccountAccessTokens implements AccessTokens {
     private static final System.Logger LOG = System.getLogger(AccountAccessTokens.class.getName());
+    private static final String GOOGLE = "google";
 
     private final AccountStore accounts;
     private final CredentialCipher cipher;
-    private final TokenEndpoint tokenEndpoint;
+    private final Map<String, TokenEndpoint> tokenEndpoints;
     private final AccountPauses pauses;
     private final Clock clock;
     private final Map<String, String> staticTokens;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    /** @param tokenEndpoint null where nothing can be renewed (the demo) */
-    public AccountAccessTokens(AccountStore accounts, CredentialCipher cipher, TokenEndpoint tokenEndpoint,
+    /** @param tokenEndpoints by provider; a provider without one (the demo: none) cannot renew its tokens */
+    public AccountAccessTokens(AccountStore accounts, CredentialCipher cipher, Map<String, TokenEndpoint> tokenEndpoints,
                                AccountPauses pauses, Clock clock, Map<String, String> staticTokens) {
         this.accounts = accounts;
         this.cipher = cipher;
-        this.tokenEndpoint = tokenEndpoint;
+        this.tokenEndpoints = Map.copyOf(tokenEndpoints);
         this.pauses = pauses;
         this.clock = clock;
         this.staticTokens = Map.copyOf(staticTokens);
@@ -44,9 +46,11 @@ public final class AccountAccessTokens implements AccessTokens {
             return fixed;
         }
         synchronized (lockOf(accountId)) {
-            GoogleCredentials credentials = credentials(accountId);
-            if (credentials.expiresSoon(clock.instant()) && credentials.renewable() && tokenEndpoint != null) {
-                credentials = renew(accountId, credentials);
+            Account account = account(accountId);
+            OAuthCredentials credentials = credentials(account);
+            TokenEndpoint endpoint = endpointOf(account);
+            if (credentials.expiresSoon(clock.instant()) && credentials.renewable() && endpoint != null) {
+                credentials = renew(account, endpoint, credentials);
             }
             return credentials.accessToken();
         }
@@ -58,12 +62,14 @@ public final class AccountAccessTokens implements AccessTokens {
             return false;
         }
         synchronized (lockOf(accountId)) {
-            GoogleCredentials credentials = credentials(accountId);
-            if (!credentials.renewable() || tokenEndpoint == null) {
+            Account account = account(accountId);
+            OAuthCredentials credentials = credentials(account);
+            TokenEndpoint endpoint = endpointOf(account);
+            if (!credentials.renewable() || endpoint == null) {
                 return false;
             }
             try {
-                renew(accountId, credentials);
+                renew(account, endpoint, credentials);
                 return true;
             } catch (ProviderException e) {
                 if (e.kind() == ProviderException.Kind.UNAUTHORIZED) {
@@ -74,21 +80,31 @@ public final class AccountAccessTokens implements AccessTokens {
         }
     }
 
-    private GoogleCredentials credentials(String accountId) {
-        Account account = accounts.find(accountId).orElseThrow(() -> unauthorized(accountId, "account not connected"));
-        if (account.status() == AccountStatus.RECONNECT_NEEDED) {
-            throw unauthorized(accountId, "reconnect needed");
-        }
-        if (account.encryptedCredentials() == null) {
-            throw unauthorized(accountId, "no credentials stored");
-        }
-        return cipher.decrypt(accountId, account.encryptedCredentials());
+    private Account account(String accountId) {
+        return accounts.find(accountId).orElseThrow(() -> unauthorized(accountId, "account not connected"));
     }
 
-    private GoogleCredentials renew(String accountId, GoogleCredentials credentials) {
+    private OAuthCredentials credentials(Account account) {
+        if (account.status() == AccountStatus.RECONNECT_NEEDED) {
+            throw unauthorized(account.id(), "reconnect needed");
+        }
+        if (account.encryptedCredentials() == null) {
+            throw unauthorized(account.id(), "no credentials stored");
+        }
+        return cipher.decrypt(account.id(), account.encryptedCredentials());
+    }
+
+    /** Rows from before accounts named their provider are Google's. */
+    private TokenEndpoint endpointOf(Account account) {
+        String provider = account.provider() == null || account.provider().isBlank() ? GOOGLE : account.provider();
+        return tokenEndpoints.get(provider);
+    }
+
+    private OAuthCredentials renew(Account account, TokenEndpoint endpoint, OAuthCredentials credentials) {
+        String accountId = account.id();
         TokenGrant grant;
         try {
-            grant = tokenEndpoint.refresh(credentials.refreshToken());
+            grant = endpoint.refresh(credentials.refreshToken());
         } catch (TokenEndpointException e) {
             if (e.invalidGrant()) {
                 pauses.reconnectNeeded(accountId);
@@ -99,10 +115,11 @@ public final class AccountAccessTokens implements AccessTokens {
             throw new ProviderException(ProviderException.Kind.TRANSIENT, e.status(), "refreshFailed",
                     "account " + accountId + ": token refresh failed: " + e.getMessage());
         }
-        GoogleCredentials renewed = credentials.renewedBy(grant);
-        accounts.find(accountId).ifPresent(account -> accounts.save(new Account(account.id(), account.owner(),
-                account.provider(), account.displayName(), account.email(), cipher.encrypt(accountId, renewed),
-                account.status())));
+        OAuthCredentials renewed = credentials.renewedBy(grant);
+        // Re-read: the row may have changed while the endpoint answered (a reconnect, a new display name).
+        accounts.find(accountId).ifPresent(current -> accounts.save(new Account(current.id(), current.owner(),
+                current.provider(), current.displayName(), current.email(), cipher.encrypt(accountId, renewed),
+                current.status())));
         LOG.log(Level.DEBUG, "account {0}: access token renewed, valid until {1}", accountId, renewed.expiresAt());
         return renewed;
     }

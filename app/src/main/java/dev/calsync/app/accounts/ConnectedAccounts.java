@@ -1,50 +1,42 @@
 package dev.calsync.app.accounts;
 
-import dev.calsync.core.calendar.CalendarInfo;
-import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Stores what "connect an account" brought back. The Google account is recognised by its primary calendar (whose id
- * is the account's address), read with the new token itself, so no scope beyond the calendar ones is needed;
- * connecting the same Google account again replaces its tokens and resumes its groups.
+ * Stores what "connect an account" brought back. The account is recognised by its address, which {@link TokenOwners}
+ * reads with the new token itself, so no scope beyond the calendar ones is needed; connecting the same account again
+ * replaces its tokens and resumes its groups.
  */
 public final class ConnectedAccounts {
 
     private final AccountStore accounts;
     private final CredentialCipher cipher;
     private final AccountPauses pauses;
-    /** A provider that uses the given access token for any account id: reads the new account's calendar list. */
-    private final Function<String, CalendarProvider> providerForToken;
+    private final TokenOwners tokenOwners;
 
     public ConnectedAccounts(AccountStore accounts, CredentialCipher cipher, AccountPauses pauses,
-                             Function<String, CalendarProvider> providerForToken) {
+                             TokenOwners tokenOwners) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.pauses = pauses;
-        this.providerForToken = providerForToken;
+        this.tokenOwners = tokenOwners;
     }
 
-    public Account connect(String owner, TokenGrant grant) {
-        List<CalendarInfo> calendars = providerForToken.apply(grant.accessToken()).listCalendars("connecting");
-        CalendarInfo primary = calendars.stream().filter(CalendarInfo::primary).findFirst()
-                .or(() -> calendars.stream().findFirst())
-                .orElseThrow(() -> new IllegalStateException("the account lists no calendars"));
-        String id = accountId(owner, primary.id());
+    public Account connect(String owner, String provider, TokenGrant grant) {
+        TokenOwners.Owner who = tokenOwners.of(provider, grant.accessToken());
+        String id = accountId(owner, provider, who.address());
         Optional<Account> existing = accounts.find(id);
-        GoogleCredentials credentials = new GoogleCredentials(grant.accessToken(), grant.refreshToken(),
+        OAuthCredentials credentials = new OAuthCredentials(grant.accessToken(), grant.refreshToken(),
                 grant.expiresAt(), grant.scope());
         if (!credentials.renewable() && existing.isPresent() && existing.get().encryptedCredentials() != null) {
             // Incremental consent may return no new refresh token; the one granted before still works.
-            GoogleCredentials before = cipher.decrypt(id, existing.get().encryptedCredentials());
+            OAuthCredentials before = cipher.decrypt(id, existing.get().encryptedCredentials());
             credentials = before.renewedBy(grant);
         }
-        Account account = new Account(id, owner, "google", primary.summary(), primary.id(),
+        Account account = new Account(id, owner, provider, who.name(), who.address(),
                 cipher.encrypt(id, credentials), AccountStatus.ACTIVE);
         accounts.save(account);
         pauses.reconnected(id);
@@ -60,16 +52,17 @@ public final class ConnectedAccounts {
     public Account connectWithToken(String id, String provider, String owner, String displayName, String email,
                                     String accessToken) {
         Account account = new Account(id, owner, provider, displayName, email,
-                cipher.encrypt(id, new GoogleCredentials(accessToken, null, null, null)), AccountStatus.ACTIVE);
+                cipher.encrypt(id, new OAuthCredentials(accessToken, null, null, null)), AccountStatus.ACTIVE);
         accounts.save(account);
         return account;
     }
 
     /**
-     * One id per person and Google account: stable across reconnects, different for two people connecting the same
-     * address, and of the shape the config accepts for account ids.
+     * One id per person and account: stable across reconnects, different for two people connecting the same
+     * address, and of the shape the config accepts for account ids. Google's keep the ids they always had.
      */
-    static String accountId(String owner, String email) {
-        return AccountIds.of("g-", owner, email);
+    static String accountId(String owner, String provider, String address) {
+        return "google".equals(provider) ? AccountIds.of("g-", owner, address)
+                : AccountIds.of(provider.charAt(0) + "-", owner, provider, address);
     }
 }

@@ -32,7 +32,7 @@ public final class CredentialCipher {
         this.key = key;
     }
 
-    public byte[] encrypt(String accountId, GoogleCredentials credentials) {
+    public byte[] encrypt(String accountId, OAuthCredentials credentials) {
         ObjectNode node = JSON.createObjectNode();
         node.put("accessToken", credentials.accessToken());
         node.put("refreshToken", credentials.refreshToken());
@@ -51,10 +51,10 @@ public final class CredentialCipher {
     }
 
     /** @throws IllegalStateException when the bytes were not sealed by this key for this account */
-    public GoogleCredentials decrypt(String accountId, byte[] sealed) {
+    public OAuthCredentials decrypt(String accountId, byte[] sealed) {
         ObjectNode node = open(accountId, sealed);
         String expiresAt = text(node, "expiresAt");
-        return new GoogleCredentials(text(node, "accessToken"), text(node, "refreshToken"),
+        return new OAuthCredentials(text(node, "accessToken"), text(node, "refreshToken"),
                 expiresAt == null ? null : Instant.parse(expiresAt), text(node, "scope"));
     }
 

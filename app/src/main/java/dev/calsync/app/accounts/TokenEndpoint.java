@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * An OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and §6): redeems authorization codes and refresh tokens.
- * The client authenticates with HTTP Basic, which every server must accept. Nothing it sends or receives is logged.
+ * The client authenticates with HTTP Basic, which every server must accept (Google's and Microsoft's identity
+ * platform do). Nothing it sends or receives is logged.
  */
 public final class TokenEndpoint {
 
@@ -29,13 +30,23 @@ public final class TokenEndpoint {
     private final URI uri;
     private final String clientId;
     private final String clientSecret;
+    private final String scope;
     private final HttpClient http;
     private final Clock clock;
 
     public TokenEndpoint(URI uri, String clientId, String clientSecret, Clock clock) {
+        this(uri, clientId, clientSecret, null, clock);
+    }
+
+    /**
+     * @param scope sent with every grant, for servers that want it on refreshes (Microsoft's identity platform);
+     *              null: none (the grant keeps the scopes of the authorization)
+     */
+    public TokenEndpoint(URI uri, String clientId, String clientSecret, String scope, Clock clock) {
         this.uri = uri;
         this.clientId = clientId;
         this.clientSecret = clientSecret == null ? "" : clientSecret;
+        this.scope = scope;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
@@ -51,6 +62,9 @@ public final class TokenEndpoint {
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
         form.put("code_verifier", codeVerifier);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
         return post(form);
     }
 
@@ -58,6 +72,9 @@ public final class TokenEndpoint {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
         return post(form);
     }
 

@@ -8,9 +8,9 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.RoutingCalendarProvider;
 import dev.calsync.core.recurrence.Recurrences;
-import dev.calsync.google.AccessTokens;
+import dev.calsync.core.provider.AccessTokens;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import java.net.URI;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public final class ProviderAssembly {
      * The Microsoft Graph adapter, on the configured service root, telling {@code calls} of every call; its delta
      * window covers the configured groups' windows.
      */
-    public static MicrosoftCalendarProvider microsoft(CalsyncConfig config, dev.calsync.microsoft.AccessTokens tokens,
+    public static MicrosoftCalendarProvider microsoft(CalsyncConfig config, AccessTokens tokens,
                                                       CallListener calls) {
         GraphWindow window = GraphWindow.covering(config.groups());
         return MicrosoftCalendarProvider.builder(tokens).graphUrl(config.microsoft().graphUrl()).callListener(calls)

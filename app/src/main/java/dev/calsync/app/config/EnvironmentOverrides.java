@@ -30,6 +30,10 @@ public final class EnvironmentOverrides {
         vars.put("CALSYNC_STORAGE_PASSWORD", "storage.password");
         vars.put("CALSYNC_GOOGLE_ROOT_URL", "google.rootUrl");
         vars.put("CALSYNC_MICROSOFT_GRAPH_URL", "microsoft.graphUrl");
+        vars.put("CALSYNC_MICROSOFT_CLIENT_ID", "microsoft.clientId");
+        vars.put("CALSYNC_MICROSOFT_CLIENT_SECRET", "microsoft.clientSecret");
+        vars.put("CALSYNC_MICROSOFT_TENANT", "microsoft.tenant");
+        vars.put("CALSYNC_MICROSOFT_AUTHORITY_URL", "microsoft.authorityUrl");
         vars.put("CALSYNC_SYNC_MODE", "sync.mode");
         vars.put("CALSYNC_SYNC_POLL_INTERVAL", "sync.pollInterval");
         vars.put("CALSYNC_PUSH_PUBLIC_URL", "push.publicUrl");

@@ -43,13 +43,23 @@ final class SettingsBinder {
     }
 
     MicrosoftConfig microsoft(ObjectNode root) {
-        ObjectNode node = tree.mapping(root, "microsoft", "", Set.of("graphUrl"));
+        ObjectNode node = tree.mapping(root, "microsoft", "",
+                Set.of("graphUrl", "clientId", "clientSecret", "tenant", "authorityUrl"));
         String graphUrl = tree.text(node, "graphUrl", "microsoft").orElse(MicrosoftConfig.DEFAULT_GRAPH_URL);
         if (!Urls.isHttpUrl(graphUrl)) {
             tree.problem("microsoft.graphUrl", "not a http(s) URL: '" + graphUrl + "' (Graph's service root, e.g. "
                     + MicrosoftConfig.DEFAULT_GRAPH_URL + ")");
         }
-        return new MicrosoftConfig(Urls.withTrailingSlash(graphUrl));
+        String tenant = tree.text(node, "tenant", "microsoft").map(String::trim).orElse(MicrosoftConfig.DEFAULT_TENANT);
+        if (!tenant.matches("[A-Za-z0-9.-]{1,100}")) {
+            tree.problem("microsoft.tenant", "not a tenant: use common, organizations, consumers, a directory id or a"
+                    + " domain");
+        }
+        return new MicrosoftConfig(Urls.withTrailingSlash(graphUrl),
+                tree.text(node, "clientId", "microsoft").map(String::trim).orElse(null),
+                tree.text(node, "clientSecret", "microsoft").orElse(null),
+                tenant,
+                optionalUrl(node, "authorityUrl", "microsoft").orElse(null));
     }
 
     SyncConfig sync(ObjectNode root) {

@@ -6,15 +6,18 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.cluster.PassTasks;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.ChangeChannels;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
+import dev.calsync.microsoft.MicrosoftCalendarProvider;
+import dev.calsync.microsoft.MicrosoftChangeChannels;
 import dev.calsync.push.ChannelKeeper;
 import dev.calsync.push.NotificationIntake;
 import dev.calsync.store.ClusterQueries;
@@ -22,7 +25,11 @@ import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +41,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Push notifications, on when {@code push.publicUrl} is set: the webhook, the debounced {@value #PUSH_SYNC_TASK}
  * executions it enqueues, and the {@value #CHANNELS_TASK} task that opens, renews and stops channels, each through
- * the provider's {@link ChangeChannels} (Google's, for now) and the rules of {@code calsync-push}. With push off
- * the webhook refuses everything (404) and the channel task does nothing.
+ * the provider's {@link ChangeChannels} (Google's, Microsoft's) and the rules of {@code calsync-push}; each provider
+ * sees only the channels and calendars of its own accounts. With push off the webhook refuses everything (404) and
+ * the channel task does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 public class PushConfiguration {
@@ -45,9 +53,15 @@ public class PushConfiguration {
 
     /** Each provider's channels when push is on (refusing to start without a usable secret), else none. */
     static List<ChangeChannels> changeChannels(ServerSettings settings, PushProperties properties,
-                                               GoogleCalendarProvider google) {
+                                               GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft) {
         ChannelTokens tokens = channelTokens(settings, properties);
-        return tokens == null ? List.of() : List.of(new GoogleChangeChannels(google, tokens));
+        return tokens == null ? List.of()
+                : List.of(new GoogleChangeChannels(google, tokens), new MicrosoftChangeChannels(microsoft, tokens));
+    }
+
+    /** The channels of {@code provider}'s own accounts, and the calendars in groups that it is to watch. */
+    static ProviderChannels channelsOf(ChangeChannels provider, PushChannelStore channels, AccountProviders accounts) {
+        return new ProviderChannels(channels, calendar -> provider.provider().equals(accounts.of(calendar.accountId())));
     }
 
     /** The secret when push is on (refusing to start without a usable one), else null. */
@@ -84,30 +98,43 @@ public class PushConfiguration {
 
     @Bean
     WebhookController webhookController(ServerSettings settings, PushProperties properties,
-                                        GoogleCalendarProvider google, PushChannelStore channels,
-                                        PushDispatcher dispatcher, CalsyncMetrics metrics, Clock clock) {
+                                        GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
+                                        PushChannelStore channels, AccountProviders accounts,
+                                        PushDispatcher dispatcher, ObjectProvider<Scheduler> scheduler,
+                                        CalsyncMetrics metrics, Clock clock) {
         NotificationIntake.Listener counting = WebhookController.counting(metrics);
-        return new WebhookController(changeChannels(settings, properties, google).stream()
-                .map(provider -> new NotificationIntake(provider, channels, channels, dispatcher, counting, clock))
+        ChannelRounds rounds = new ChannelRounds(scheduler, clock);
+        NotificationIntake.Listener listener = (verdict, calendar) -> {
+            counting.received(verdict, calendar);
+            rounds.received(verdict, calendar);
+        };
+        return new WebhookController(changeChannels(settings, properties, google, microsoft).stream()
+                .map(provider -> new NotificationIntake(provider, channelsOf(provider, channels, accounts), channels,
+                        dispatcher, listener, clock))
                 .toList(), metrics);
     }
 
     @Bean
     RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties,
-                                         GoogleCalendarProvider google, PushChannelStore channels,
+                                         GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
+                                         PushChannelStore channels, AccountProviders accounts,
                                          ClusterQueries queries, CalsyncMetrics metrics, ClusterProperties cluster,
                                          Clock clock) {
-        List<ChannelKeeper> keepers = changeChannels(settings, properties, google).stream().map(provider ->
-                keeper(provider, settings, properties, channels, queries, metrics, cluster, clock)).toList();
+        List<ChannelKeeper> keepers = changeChannels(settings, properties, google, microsoft).stream().map(provider ->
+                keeper(provider, settings, properties, channels, accounts, queries, metrics, cluster, clock)).toList();
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
                 .execute((instance, context) -> keepers.forEach(ChannelKeeper::maintain));
     }
 
     /** One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them. */
     static ChannelKeeper keeper(ChangeChannels provider, ServerSettings settings, PushProperties properties,
-                                PushChannelStore channels, ClusterQueries queries, CalsyncMetrics metrics,
-                                ClusterProperties cluster, Clock clock) {
-        return new ChannelKeeper(provider, channels, channels, queries::calendarsInGroups,
+                                PushChannelStore channels, AccountProviders accounts, ClusterQueries queries,
+                                CalsyncMetrics metrics, ClusterProperties cluster, Clock clock) {
+        ProviderChannels own = channelsOf(provider, channels, accounts);
+        Supplier<Set<CalendarRef>> watched = () -> queries.calendarsInGroups().stream()
+                .filter(calendar -> provider.provider().equals(accounts.of(calendar.accountId())))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new ChannelKeeper(provider, own, channels, watched,
                 WebhookController.address(settings.config().push().publicUrl(), provider.provider()),
                 properties.timing(cluster.channelInterval()),
                 (operation, succeeded) -> metrics.channelOperation(operation, succeeded ? "ok" : "failed"), clock);

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /webhooks/{provider}}: each provider's push notifications, handed to that provider's
- * {@link NotificationIntake}. Answers at once, with the status only (and a handshake's reply as text): 200 for
- * ours, 401/403/404 without detail for anything else; 404 for a provider without push (or with push off).
+ * {@link NotificationIntake}. Answers at once (the sync it may cause runs later, on the scheduler), with the status
+ * only: 202 for ours, 401/403/404 without detail for anything else, 404 for a provider without push (or with push
+ * off); a handshake gets 200 and its reply as plain text.
  */
 @RestController
 public class WebhookController {
@@ -65,7 +66,7 @@ public class WebhookController {
 
     static int status(Verdict verdict) {
         if (verdict.accepted()) {
-            return 200;
+            return 202;
         }
         return switch (verdict) {
             case MISSING_FIELDS -> 401;

@@ -15,7 +15,7 @@ import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.core.provider.CalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
@@ -64,7 +64,7 @@ public final class SyncRuntime implements AutoCloseable {
                 ProviderAssembly.google(config, new StaticAccessTokens(config.accessTokens()), observed),
                 ProviderAssembly.caldav(config, recurrences, observed),
                 ProviderAssembly.microsoft(config,
-                        new dev.calsync.microsoft.StaticAccessTokens(config.accessTokens()), observed),
+                        new StaticAccessTokens(config.accessTokens()), observed),
                 ProviderAssembly.declaredIn(config));
         this.provider = provider;
         engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(), leaseTtl);

@@ -1,11 +1,15 @@
 package dev.calsync.app.security;
 
 import dev.calsync.app.accounts.ConnectFlow;
+import dev.calsync.app.accounts.ConnectFlows;
 import dev.calsync.app.accounts.TokenEndpoint;
+import dev.calsync.app.config.MicrosoftConfig;
 import dev.calsync.app.config.OAuthConfig;
 import dev.calsync.app.server.ServerSettings;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -17,8 +21,9 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code serve}: sign-in with Google (OpenID Connect, endpoints from the issuer's discovery document) and the
- * "connect an account" flow on the same OAuth client. There is no other way in: no form login, no demo users.
+ * {@code serve}: sign-in with Google (OpenID Connect, endpoints from the issuer's discovery document), the
+ * "connect an account" flow on the same OAuth client, and Microsoft's on its own app registration. There is no
+ * other way in: no form login, no demo users.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
@@ -41,21 +46,28 @@ public class ServeSecurity {
                 .build();
     }
 
+    /**
+     * Google's connect flow on the sign-in client, and Microsoft's when its app registration is configured
+     * ({@code microsoft.clientId}): authorization code with PKCE at the tenant's identity platform endpoints.
+     */
     @Bean
-    TokenEndpoint tokenEndpoint(ServerSettings settings, ClientRegistrationRepository registrations, Clock clock) {
+    ConnectFlows connectFlows(ServerSettings settings, ClientRegistrationRepository registrations, Clock clock) {
         OAuthConfig oauth = settings.config().oauth();
-        String uri = oauth.tokenUri() != null ? oauth.tokenUri()
-                : registrations.findByRegistrationId(REGISTRATION_ID).getProviderDetails().getTokenUri();
-        return new TokenEndpoint(URI.create(uri), oauth.clientId(), oauth.clientSecret(), clock);
-    }
-
-    @Bean
-    ConnectFlow connectFlow(ServerSettings settings, ClientRegistrationRepository registrations,
-                            TokenEndpoint tokenEndpoint) {
-        OAuthConfig oauth = settings.config().oauth();
-        String uri = oauth.authorizationUri() != null ? oauth.authorizationUri()
-                : registrations.findByRegistrationId(REGISTRATION_ID).getProviderDetails().getAuthorizationUri();
-        return new ConnectFlow(URI.create(uri), oauth.clientId(), tokenEndpoint);
+        var google = registrations.findByRegistrationId(REGISTRATION_ID).getProviderDetails();
+        String tokenUri = oauth.tokenUri() != null ? oauth.tokenUri() : google.getTokenUri();
+        String authorizationUri = oauth.authorizationUri() != null ? oauth.authorizationUri()
+                : google.getAuthorizationUri();
+        List<ConnectFlow> flows = new ArrayList<>();
+        flows.add(ConnectFlow.google(URI.create(authorizationUri), oauth.clientId(),
+                new TokenEndpoint(URI.create(tokenUri), oauth.clientId(), oauth.clientSecret(), clock)));
+        MicrosoftConfig microsoft = settings.config().microsoft();
+        if (microsoft.connectConfigured()) {
+            String authority = microsoft.authority();
+            flows.add(ConnectFlow.microsoft(URI.create(authority + "authorize"), microsoft.clientId(),
+                    new TokenEndpoint(URI.create(authority + "token"), microsoft.clientId(),
+                            microsoft.clientSecret(), ConnectFlow.MICROSOFT_SCOPES, clock)));
+        }
+        return new ConnectFlows(flows);
     }
 
     @Bean

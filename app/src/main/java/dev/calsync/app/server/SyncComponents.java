@@ -3,10 +3,12 @@ package dev.calsync.app.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.accounts.CaldavConnections;
+import dev.calsync.app.accounts.ConnectFlows;
 import dev.calsync.app.accounts.ConnectedAccounts;
 import dev.calsync.app.accounts.CredentialCipher;
-import dev.calsync.app.accounts.TokenEndpoint;
+import dev.calsync.app.accounts.TokenOwners;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.metrics.CalsyncMetrics;
@@ -17,13 +19,13 @@ import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.recurrence.LibRecurRecurrences;
-import dev.calsync.store.Account;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,10 +84,11 @@ public class SyncComponents {
 
     @Bean
     AccountAccessTokens accessTokens(AccountStore accounts, CredentialCipher cipher,
-                                     ObjectProvider<TokenEndpoint> tokenEndpoint, AccountPauses pauses, Clock clock,
+                                     ObjectProvider<ConnectFlows> connectFlows, AccountPauses pauses, Clock clock,
                                      ServerSettings settings) {
-        return new AccountAccessTokens(accounts, cipher, tokenEndpoint.getIfAvailable(), pauses, clock,
-                settings.config().accessTokens());
+        ConnectFlows flows = connectFlows.getIfAvailable();
+        return new AccountAccessTokens(accounts, cipher, flows == null ? Map.of() : flows.tokenEndpoints(), pauses,
+                clock, settings.config().accessTokens());
     }
 
     /** The node's Google adapter. */
@@ -96,29 +99,18 @@ public class SyncComponents {
     }
 
     /**
-     * The tokens of the node's Microsoft accounts: for now the same source as Google's (static tokens from the file,
-     * and tokens stored when an account was connected with a known token, as the demo does).
+     * The node's Microsoft Graph adapter, on the same tokens as Google's (static ones from the file, and those of
+     * accounts connected in the browser, renewed at Microsoft's token endpoint).
      */
     @Bean
-    dev.calsync.microsoft.AccessTokens microsoftTokens(AccountAccessTokens tokens) {
-        return new dev.calsync.microsoft.AccessTokens() {
-            @Override
-            public String accessToken(String accountId) {
-                return tokens.accessToken(accountId);
-            }
-
-            @Override
-            public boolean refresh(String accountId) {
-                return tokens.refresh(accountId);
-            }
-        };
+    MicrosoftCalendarProvider microsoftAdapter(AccountAccessTokens tokens, ApiCallLog callLog,
+                                               CalsyncMetrics metrics, ServerSettings settings) {
+        return ProviderAssembly.microsoft(settings.config(), tokens, observed(callLog, metrics));
     }
 
-    /** The node's Microsoft Graph adapter. */
     @Bean
-    MicrosoftCalendarProvider microsoftAdapter(dev.calsync.microsoft.AccessTokens microsoftTokens, ApiCallLog callLog,
-                                               CalsyncMetrics metrics, ServerSettings settings) {
-        return ProviderAssembly.microsoft(settings.config(), microsoftTokens, observed(callLog, metrics));
+    AccountProviders accountProviders(AccountStore accounts, ServerSettings settings) {
+        return new AccountProviders(accounts, settings.config());
     }
 
     /**
@@ -128,14 +120,11 @@ public class SyncComponents {
     @Bean
     @Primary
     CalendarProvider calendarProvider(GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
-                                      AccountStore accounts, ServerSettings settings, Recurrences recurrences,
+                                      AccountProviders providers, ServerSettings settings, Recurrences recurrences,
                                       ApiCallLog callLog, CalsyncMetrics metrics, CaldavConnections connected) {
-        var declared = ProviderAssembly.declaredIn(settings.config());
         var caldav = ProviderAssembly.caldav(settings.config(), recurrences, observed(callLog, metrics),
                 connected::login);
-        return ProviderAssembly.route(google, caldav, microsoft, accountId -> accounts.find(accountId)
-                .map(Account::provider).filter(p -> p != null && !p.isBlank())
-                .orElseGet(() -> declared.apply(accountId)));
+        return ProviderAssembly.route(google, caldav, microsoft, providers::of);
     }
 
     /** Every provider call of the node goes to the quota log and to the Prometheus counters. */
@@ -150,8 +139,7 @@ public class SyncComponents {
     @Bean
     ConnectedAccounts connectedAccounts(AccountStore accounts, CredentialCipher cipher, AccountPauses pauses,
                                         ServerSettings settings) {
-        return new ConnectedAccounts(accounts, cipher, pauses,
-                token -> ProviderAssembly.connecting(settings.config(), token));
+        return new ConnectedAccounts(accounts, cipher, pauses, new TokenOwners(settings.config()));
     }
 
     @Bean

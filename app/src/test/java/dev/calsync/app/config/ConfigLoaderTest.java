@@ -101,6 +101,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void microsoftSignInKeysWithTheCommonTenantAndThePublicAuthorityByDefault() {
+        CalsyncConfig plain = loader.parse(ConfigFixtures.VALID, "test.yml");
+        CalsyncConfig config = new ConfigLoader(Map.of("CALSYNC_MICROSOFT_CLIENT_SECRET", "ms-secret")).parse(
+                ConfigFixtures.VALID + "microsoft: {clientId: app-id}\n", "test.yml");
+        CalsyncConfig ownTenant = loader.parse(ConfigFixtures.VALID
+                + "microsoft: {clientId: app-id, tenant: contoso.example, authorityUrl: \"http://127.0.0.1:9/ms\"}\n",
+                "test.yml");
+
+        assertThat(plain.microsoft().connectConfigured()).isFalse();
+        assertThat(config.microsoft().connectConfigured()).isTrue();
+        assertThat(config.microsoft().clientSecret()).isEqualTo("ms-secret");
+        assertThat(config.microsoft().authority()).isEqualTo("https://login.microsoftonline.com/common/oauth2/v2.0/");
+        assertThat(config.microsoft().toString()).doesNotContain("ms-secret");
+        assertThat(ownTenant.microsoft().tenant()).isEqualTo("contoso.example");
+        assertThat(ownTenant.microsoft().authority()).isEqualTo("http://127.0.0.1:9/ms/");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         String yaml = ConfigFixtures.validWith("pastDays: 30", "pastDays: -1")
                 .replace("account: home", "account: hom")

@@ -92,6 +92,10 @@ class ConfigMistakesTest {
                         ConfigFixtures.VALID + "microsoft: {graphUrl: \"graph.microsoft.com/v1.0\"}\n",
                         "microsoft.graphUrl: not a http(s) URL: 'graph.microsoft.com/v1.0' (Graph's service root, "
                                 + "e.g. https://graph.microsoft.com/v1.0/)"),
+                mistake("microsoft tenant with a path in it",
+                        ConfigFixtures.VALID + "microsoft: {clientId: app, tenant: \"common/../x\"}\n",
+                        "microsoft.tenant: not a tenant: use common, organizations, consumers, a directory id or a "
+                                + "domain"),
                 mistake("typo in the microsoft section",
                         ConfigFixtures.VALID + "microsoft: {graphURL: \"https://graph.microsoft.com/v1.0/\"}\n",
                         "microsoft.graphURL: unknown key (did you mean 'graphUrl'?)"),

@@ -18,7 +18,7 @@ import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.CalendarSyncState;
 import dev.calsync.google.GoogleCalendarProvider;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.store.AccountStatus;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.calsync.app.accounts.EncryptionKey;
+import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.config.ConfigLoader;
@@ -19,7 +20,7 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.GoogleCalendarEmulator;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.push.ChannelKeeper;
@@ -198,6 +199,8 @@ class ChannelMaintenanceTest {
     @Autowired
     ClusterQueries queries;
     @Autowired
+    AccountProviders accounts;
+    @Autowired
     PushProperties properties;
     @Autowired
     CalsyncMetrics metrics;
@@ -212,7 +215,7 @@ class ChannelMaintenanceTest {
 
     private ChannelKeeper manager() {
         return PushConfiguration.keeper(new GoogleChangeChannels(google, new ChannelTokens(SECRET)), settings,
-                properties, channels, queries, metrics, cluster, clock);
+                properties, channels, accounts, queries, metrics, cluster, clock);
     }
 
     private void channelsOpen() {
@@ -227,10 +230,10 @@ class ChannelMaintenanceTest {
             assertThat(emulator.notifications().deliveredTo(channel.id()))
                     .anySatisfy(n -> {
                         assertThat(n.resourceState()).isEqualTo("sync");
-                        assertThat(n.httpStatus()).isEqualTo(200);
+                        assertThat(n.httpStatus()).isEqualTo(202);
                     });
         }
-        assertThat(emulator.notifications().delivered()).allSatisfy(n -> assertThat(n.httpStatus()).isEqualTo(200));
+        assertThat(emulator.notifications().delivered()).allSatisfy(n -> assertThat(n.httpStatus()).isEqualTo(202));
     }
 
     @Test
@@ -279,7 +282,7 @@ class ChannelMaintenanceTest {
         String eventId = emulator.userInsert(calendar("a"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "after renewal"))
                 .get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(newA.id())
-                .stream().anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
+                .stream().anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 202));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 emulator.userGet(calendar("b"), BlockIds.of("g0", ref("a"), eventId, ref("b"))) != null);
         assertThat(emulator.notifications().deliveredTo(oldA.id())).hasSize(oldDeliveries);
@@ -334,7 +337,7 @@ class ChannelMaintenanceTest {
         String channelOfD = after.get(ref("d")).id();
         emulator.userInsert(calendar("d"), EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(2)), "d still watched"));
         await().atMost(Duration.ofSeconds(20)).until(() -> emulator.notifications().deliveredTo(channelOfD).stream()
-                .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 200));
+                .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 202));
 
         // Nothing more to do in the next round.
         assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));

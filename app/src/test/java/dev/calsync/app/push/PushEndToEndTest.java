@@ -19,10 +19,9 @@ import dev.calsync.emulator.CallKind;
 import dev.calsync.emulator.FaultScope;
 import dev.calsync.emulator.FaultType;
 import dev.calsync.emulator.GoogleCalendarEmulator;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.store.PushChannelStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,11 +134,11 @@ class PushEndToEndTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> emulator.notifications().activeChannels() == calendars
                 && channels.all().stream().filter(c -> !c.pending()).count() == calendars);
         await().atMost(Duration.ofSeconds(90))
-                .until(() -> count("calsync.sync.duration", "trigger", "poll") >= calendars);
+                .until(() -> meters().timed("calsync.sync.duration", "trigger", "poll") >= calendars);
         await().atMost(Duration.ofSeconds(90)).conditionEvaluationListener(condition -> {
             if (condition.getRemainingTimeInMS() <= condition.getPollInterval().toMillis()) {
                 System.out.printf("push test waiting: polls %.0f, blocks on u0: %d %d %d%n",
-                        count("calsync.sync.duration", "trigger", "poll"), blocksOn(calendar(0, "a")),
+                        meters().timed("calsync.sync.duration", "trigger", "poll"), blocksOn(calendar(0, "a")),
                         blocksOn(calendar(0, "b")), blocksOn(calendar(0, "c")));
             }
         }).until(() -> {
@@ -150,11 +149,11 @@ class PushEndToEndTest {
                     }
                 }
             }
-            return count("calsync.sync.duration", "trigger", "poll") >= calendars;
+            return meters().timed("calsync.sync.duration", "trigger", "poll") >= calendars;
         });
-        double pollsBefore = count("calsync.sync.duration", "trigger", "poll");
-        double pushBefore = count("calsync.sync.duration", "trigger", "push");
-        double absorbedBefore = counter("calsync.push.notifications.received", "result", "absorbed");
+        double pollsBefore = meters().timed("calsync.sync.duration", "trigger", "poll");
+        double pushBefore = meters().timed("calsync.sync.duration", "trigger", "push");
+        double absorbedBefore = meters().counted("calsync.push.notifications.received", "result", "absorbed");
 
         Random random = new Random(7);
         List<Double> latencies = new ArrayList<>();
@@ -184,13 +183,13 @@ class PushEndToEndTest {
         System.out.printf("calsync push propagation: %d changes, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", changes,
                 p50, p95, latencies.get(latencies.size() - 1));
 
-        assertThat(count("calsync.sync.duration", "trigger", "poll")).as("no poll ran in between").isEqualTo(pollsBefore);
-        double pushPasses = count("calsync.sync.duration", "trigger", "push") - pushBefore;
+        assertThat(meters().timed("calsync.sync.duration", "trigger", "poll")).as("no poll ran in between").isEqualTo(pollsBefore);
+        double pushPasses = meters().timed("calsync.sync.duration", "trigger", "push") - pushBefore;
         // At most one pass per change (our own writes' notifications absorbed); two close changes may share one.
         assertThat(pushPasses).as("one push pass per change: our own block writes' notifications absorbed")
                 .isGreaterThanOrEqualTo(changes - 3).isLessThanOrEqualTo(changes + 3);
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                counter("calsync.push.notifications.received", "result", "absorbed") - absorbedBefore >= changes);
+                meters().counted("calsync.push.notifications.received", "result", "absorbed") - absorbedBefore >= changes);
         assertThat(p95).as("p95 propagation").isLessThan(5000);
     }
 
@@ -198,7 +197,7 @@ class PushEndToEndTest {
     @Order(2)
     void aBurstOfChangesGivesOneSync() throws InterruptedException {
         String calendar = calendar(0, "b");
-        double before = count("calsync.sync.duration", "trigger", "push");
+        double before = meters().timed("calsync.sync.duration", "trigger", "push");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(emulator.userInsert(calendar, EmulatorEvents.meeting(Instant.now().plus(Duration.ofDays(3 + i)), "burst " + i))
@@ -208,8 +207,8 @@ class PushEndToEndTest {
                 emulator.userGet(calendar(0, "a"), BlockIds.of("g0", ref(0, "b"), id, ref(0, "a"))) != null));
         // And no further pass follows: the burst stays one or two syncs for a whole second after it landed.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> count("calsync.sync.duration", "trigger", "push") - before <= 2.0);
-        assertThat(count("calsync.sync.duration", "trigger", "push") - before).isBetween(1.0, 2.0);
+                .until(() -> meters().timed("calsync.sync.duration", "trigger", "push") - before <= 2.0);
+        assertThat(meters().timed("calsync.sync.duration", "trigger", "push") - before).isBetween(1.0, 2.0);
     }
 
     @Test
@@ -219,8 +218,8 @@ class PushEndToEndTest {
         CalendarRef failing = ref(1, "c");
         String sourceChannel = channels.all().stream().filter(c -> c.calendar().equals(source)).findFirst()
                 .orElseThrow().id();
-        double failuresBefore = counter("calsync.sync.failures", "trigger", "push");
-        double pollsBefore = count("calsync.sync.duration", "trigger", "poll");
+        double failuresBefore = meters().counted("calsync.sync.failures", "trigger", "push");
+        double pollsBefore = meters().timed("calsync.sync.duration", "trigger", "poll");
         long notificationsBefore = changeNotifications(sourceChannel);
         // Every attempt of the client's bounded retry fails: the push pass ends PARTIAL, c gets no block.
         emulator.faults().failNext(6, FaultType.BACKEND_ERROR,
@@ -233,11 +232,11 @@ class PushEndToEndTest {
                 emulator.userGet(failing.calendarId(), BlockIds.of("g1", source, eventId, failing)) != null);
         assertThat(emulator.userGet(calendar(1, "b"), BlockIds.of("g1", source, eventId, ref(1, "b")))).isNotNull();
         assertThat(emulator.faults().armedFaults()).isZero();
-        assertThat(counter("calsync.sync.failures", "trigger", "push") - failuresBefore).as("failed push passes")
+        assertThat(meters().counted("calsync.sync.failures", "trigger", "push") - failuresBefore).as("failed push passes")
                 .isEqualTo(1);
         // The retry came from the failed pass itself: one notification for the change, and no poll in between.
         assertThat(changeNotifications(sourceChannel) - notificationsBefore).isEqualTo(1);
-        assertThat(count("calsync.sync.duration", "trigger", "poll")).isEqualTo(pollsBefore);
+        assertThat(meters().timed("calsync.sync.duration", "trigger", "poll")).isEqualTo(pollsBefore);
     }
 
     private long changeNotifications(String channelId) {
@@ -250,18 +249,16 @@ class PushEndToEndTest {
     void forgedAndUnknownNotificationsAreRejectedAndCounted() throws Exception {
         ChangeChannel channel = channels.all().get(0);
         ChannelTokens tokens = new ChannelTokens(SECRET);
-        double rejectedBefore = Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+        double rejectedBefore = meters().rejected();
 
         assertThat(post(null, null, null)).isEqualTo(401);
         assertThat(post(channel.id(), "forged", channel.handle())).isEqualTo(403);
         assertThat(post(channel.id(), tokens.tokenFor(channel.id()), "other-resource")).isEqualTo(403);
         String unknown = UUID.randomUUID().toString();
         assertThat(post(unknown, tokens.tokenFor(unknown), channel.handle())).isEqualTo(404);
-        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), channel.handle())).isEqualTo(200);
+        assertThat(post(channel.id(), tokens.tokenFor(channel.id()), channel.handle())).isEqualTo(202);
 
-        double rejected = Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+        double rejected = meters().rejected();
         assertThat(rejected - rejectedBefore).isEqualTo(4);
     }
 
@@ -306,13 +303,7 @@ class PushEndToEndTest {
         return response.statusCode();
     }
 
-    private double count(String timer, String tag, String value) {
-        return Search.in(registry).name(timer).tag(tag, value).timers().stream().mapToDouble(t -> t.count()).sum();
-    }
 
-    private double counter(String name, String tag, String value) {
-        return Search.in(registry).name(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
 
     private long blocksOn(String calendarId) {
         return emulator.userListAll(calendarId, false).stream()
@@ -330,4 +321,9 @@ class PushEndToEndTest {
     static CalendarRef ref(int u, String suffix) {
         return new CalendarRef(account(u), calendar(u, suffix));
     }
+
+    private Meters meters() {
+        return new Meters(registry);
+    }
+
 }

@@ -10,10 +10,12 @@ import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelLookup;
 import dev.calsync.core.push.Notification;
 import dev.calsync.core.push.Verification;
-import dev.calsync.google.ChannelTokens;
+import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
+import dev.calsync.microsoft.MicrosoftCalendarProvider;
+import dev.calsync.microsoft.MicrosoftChangeChannels;
 import dev.calsync.push.NotificationIntake;
 import dev.calsync.store.Databases;
 import dev.calsync.store.PushChannelStore;
@@ -78,7 +80,7 @@ class WebhookControllerTest {
         String token = new ChannelTokens(SECRET).tokenFor("ch-1");
 
         ResponseEntity<String> taken = controller.notify("google", googleHeaders("ch-1", token), Map.of(), null);
-        assertThat(taken.getStatusCode().value()).isEqualTo(200);
+        assertThat(taken.getStatusCode().value()).isEqualTo(202);
         assertThat(taken.getBody()).isNull();
         assertThat(debounced).containsExactly(CAL);
 
@@ -96,13 +98,61 @@ class WebhookControllerTest {
         assertThat(counted("calsync.push.notifications.rejected", "reason", "missing_fields")).isEqualTo(1);
     }
 
+    private ChangeChannels microsoft() {
+        MicrosoftCalendarProvider graph = MicrosoftCalendarProvider.builder(
+                StaticAccessTokens.of("acct", "token")).graphUrl("http://127.0.0.1:9/").build();
+        return new MicrosoftChangeChannels(graph, new ChannelTokens(SECRET));
+    }
+
+    private static String graphItem(String subscriptionId, String clientState) {
+        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"clientState\":\"" + clientState
+                + "\",\"changeType\":\"updated\",\"resource\":\"Users/u/Events/e\"}";
+    }
+
+    @Test
+    void aGraphBatchIsAcceptedFor202WithItsForgedItemsRefusedAndCounted() {
+        channels.save(new ChangeChannel("ch-1", CAL, "sub-1", Instant.now().plus(Duration.ofDays(2))));
+        WebhookController controller = new WebhookController(List.of(intake(microsoft())), metrics);
+        String ours = "ch-1." + new ChannelTokens(SECRET).tokenFor("ch-1");
+
+        ResponseEntity<String> taken = controller.notify("microsoft", new HttpHeaders(), Map.of(),
+                "{\"value\":[" + graphItem("sub-1", ours) + "," + graphItem("sub-1", "ch-1.forged") + "]}");
+
+        assertThat(taken.getStatusCode().value()).isEqualTo(202);
+        assertThat(taken.getBody()).isNull();
+        assertThat(debounced).containsExactly(CAL);
+        assertThat(counted("calsync.push.notifications.rejected", "reason", "bad_token")).isEqualTo(1);
+
+        ResponseEntity<String> forged = controller.notify("microsoft", new HttpHeaders(), Map.of(),
+                "{\"value\":[" + graphItem("sub-1", "ch-1.forged") + "]}");
+        assertThat(forged.getStatusCode().value()).isEqualTo(403);
+        assertThat(forged.getBody()).isNull();
+        assertThat(debounced).hasSize(1);
+        assertThat(counted("calsync.push.notifications.rejected", "reason", "bad_token")).isEqualTo(2);
+    }
+
+    @Test
+    void graphsValidationTokenComesBackAsEscapedPlainText() {
+        WebhookController controller = new WebhookController(List.of(intake(microsoft())), metrics);
+
+        ResponseEntity<String> answer = controller.notify("microsoft", new HttpHeaders(),
+                Map.of("validationToken", "Validation: <b>Request-Id</b> 1"), null);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.TEXT_PLAIN);
+        assertThat(answer.getBody()).isEqualTo("Validation: &lt;b&gt;Request-Id&lt;/b&gt; 1");
+        assertThat(controller.notify("microsoft", new HttpHeaders(), Map.of("validationToken", "x".repeat(2000)), null)
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(debounced).isEmpty();
+    }
+
     @Test
     void aProviderWithoutPushGets404() {
         WebhookController pushOff = new WebhookController(List.of(), metrics);
         assertThat(pushOff.notify("google", googleHeaders("ch-1", "x"), Map.of(), null).getStatusCode().value())
                 .isEqualTo(404);
         WebhookController googleOnly = new WebhookController(List.of(intake(google())), metrics);
-        assertThat(googleOnly.notify("microsoft", new HttpHeaders(), Map.of(), "{}").getStatusCode().value())
+        assertThat(googleOnly.notify("caldav", new HttpHeaders(), Map.of(), "{}").getStatusCode().value())
                 .isEqualTo(404);
         assertThat(counted("calsync.push.notifications.rejected", "reason", "push_off")).isEqualTo(2);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.EncryptionKey;
-import dev.calsync.app.accounts.GoogleCredentials;
+import dev.calsync.app.accounts.OAuthCredentials;
 import dev.calsync.caldav.CaldavAccount;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** OAuth tokens and CalDAV logins are stored AES-GCM encrypted, bound to their account, and never shown in text. */
 class CredentialsAtRestTest {
 
-    private static final GoogleCredentials CREDENTIALS = new GoogleCredentials("access-secret", "refresh-secret",
+    private static final OAuthCredentials CREDENTIALS = new OAuthCredentials("access-secret", "refresh-secret",
             Instant.parse("2030-01-01T00:00:00Z"), "calendar");
 
     private final EncryptionKey key = EncryptionKey.random();

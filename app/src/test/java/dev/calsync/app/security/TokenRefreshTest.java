@@ -8,7 +8,7 @@ import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.accounts.CredentialCipher;
 import dev.calsync.app.accounts.EncryptionKey;
-import dev.calsync.app.accounts.GoogleCredentials;
+import dev.calsync.app.accounts.OAuthCredentials;
 import dev.calsync.app.accounts.TokenEndpoint;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
@@ -42,6 +42,7 @@ class TokenRefreshTest {
 
     private final AtomicReference<String> answer = new AtomicReference<>();
     private final AtomicReference<String> lastForm = new AtomicReference<>();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
     private HttpServer tokenServer;
     private HikariDataSource dataSource;
     private AccountStore accounts;
@@ -52,7 +53,8 @@ class TokenRefreshTest {
     @BeforeEach
     void setUp() throws IOException {
         tokenServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        tokenServer.createContext("/token", exchange -> {
+        tokenServer.createContext("/", exchange -> {
+            lastPath.set(exchange.getRequestURI().getPath());
             lastForm.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String body = answer.get();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -70,7 +72,7 @@ class TokenRefreshTest {
         TokenEndpoint endpoint = new TokenEndpoint(
                 URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort() + "/token"), "client", "secret",
                 Clock.systemUTC());
-        tokens = new AccountAccessTokens(accounts, cipher, endpoint, new AccountPauses(accounts, store),
+        tokens = new AccountAccessTokens(accounts, cipher, Map.of("google", endpoint), new AccountPauses(accounts, store),
                 Clock.systemUTC(), Map.of());
         store.saveGroup(new SyncGroup("g1", "alice", null, null, null, null,
                 List.of(new CalendarRef("acc", "a@example.com"), new CalendarRef("other", "b@example.com"))));
@@ -84,7 +86,7 @@ class TokenRefreshTest {
 
     private void connect(Instant expiresAt) {
         accounts.save(new Account("acc", "alice", "google", "A", "a@example.com",
-                cipher.encrypt("acc", new GoogleCredentials("old-access", "the-refresh", expiresAt, null)),
+                cipher.encrypt("acc", new OAuthCredentials("old-access", "the-refresh", expiresAt, null)),
                 AccountStatus.ACTIVE));
     }
 
@@ -95,9 +97,37 @@ class TokenRefreshTest {
 
         assertThat(tokens.accessToken("acc")).isEqualTo("new-access");
         assertThat(lastForm.get()).contains("grant_type=refresh_token").contains("refresh_token=the-refresh");
-        GoogleCredentials stored = cipher.decrypt("acc", accounts.find("acc").orElseThrow().encryptedCredentials());
+        OAuthCredentials stored = cipher.decrypt("acc", accounts.find("acc").orElseThrow().encryptedCredentials());
         assertThat(stored.accessToken()).isEqualTo("new-access");
         assertThat(stored.refreshToken()).isEqualTo("the-refresh");
+    }
+
+    @Test
+    void eachProvidersAccountsAreRenewedAtTheirOwnTokenEndpoint() {
+        URI server = URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort());
+        AccountAccessTokens both = new AccountAccessTokens(accounts, cipher, Map.of(
+                "google", new TokenEndpoint(server.resolve("/google/token"), "g-client", "g-secret", Clock.systemUTC()),
+                "microsoft", new TokenEndpoint(server.resolve("/microsoft/token"), "m-client", "m-secret",
+                        "offline_access Calendars.ReadWrite", Clock.systemUTC())),
+                new AccountPauses(accounts, store), Clock.systemUTC(), Map.of());
+        accounts.save(new Account("ms", "alice", "microsoft", "A", "a@contoso.example",
+                cipher.encrypt("ms", new OAuthCredentials("old-access", "ms-refresh", Instant.now().plusSeconds(30),
+                        null)), AccountStatus.ACTIVE));
+        // Microsoft hands out a new refresh token with each renewal: it replaces the old one.
+        answer.set("{\"access_token\":\"ms-access\",\"refresh_token\":\"ms-refresh-2\",\"expires_in\":3600}");
+
+        assertThat(both.accessToken("ms")).isEqualTo("ms-access");
+        assertThat(lastPath.get()).isEqualTo("/microsoft/token");
+        assertThat(lastForm.get()).contains("refresh_token=ms-refresh")
+                .contains("scope=offline_access+Calendars.ReadWrite");
+        assertThat(cipher.decrypt("ms", accounts.find("ms").orElseThrow().encryptedCredentials()).refreshToken())
+                .isEqualTo("ms-refresh-2");
+
+        connect(Instant.now().plusSeconds(30));
+        answer.set("{\"access_token\":\"g-access\",\"expires_in\":3600}");
+        assertThat(both.accessToken("acc")).isEqualTo("g-access");
+        assertThat(lastPath.get()).isEqualTo("/google/token");
+        assertThat(lastForm.get()).doesNotContain("scope=");
     }
 
     @Test

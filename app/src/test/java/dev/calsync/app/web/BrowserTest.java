@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calsync.app.fixtures.HeadlessChromium;
 import dev.calsync.app.server.CalsyncServer;
 import dev.calsync.app.server.ServeTestConfig;
 import dev.calsync.core.block.BlockMarker;
@@ -19,7 +20,6 @@ import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +32,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The whole service in headless Chromium, as a person uses it: sign in through an OpenID Connect server, connect
@@ -44,8 +42,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private GoogleCalendarEmulator emulator;
@@ -57,8 +53,7 @@ class BrowserTest {
 
     @BeforeEach
     void start(@TempDir Path profile) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs Debian's chromium and chromium-driver (/usr/bin/chromium)");
+        HeadlessChromium.assumeInstalled();
         emulator = GoogleCalendarEmulator.start(0);
         emulator.loadDemoSeed();
         // Alice's work account gets a second calendar, so the group can have three.
@@ -71,15 +66,7 @@ class BrowserTest {
                 oauth.issuerUrl(ServeTestConfig.ISSUER_ID).toString(), bridge.tokenUri(), 0), Map.of());
         base = "http://localhost:" + server.port();
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterEach

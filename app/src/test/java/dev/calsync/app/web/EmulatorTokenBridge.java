@@ -63,7 +63,8 @@ final class EmulatorTokenBridge implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
-    private static String subjectOf(String jwt) throws IOException {
+    /** The {@code sub} claim of a JWT access token (read, not verified: the test's own issuer signed it). */
+    static String subjectOf(String jwt) throws IOException {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         return claims.path("sub").asText();
     }

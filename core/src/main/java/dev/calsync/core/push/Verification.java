@@ -20,10 +20,18 @@ public sealed interface Verification {
         }
     }
 
-    /** Authentic news about channels of ours (one per notification; some providers send several at once). */
-    record Signals(List<ChannelSignal> signals) implements Verification {
+    /**
+     * Authentic news about channels of ours (one per notification; some providers send several at once), and the
+     * notifications of the same request that were refused (counted, never acted on).
+     */
+    record Signals(List<ChannelSignal> signals, List<Rejection> refused) implements Verification {
         public Signals {
             signals = List.copyOf(signals);
+            refused = List.copyOf(refused);
+        }
+
+        public Signals(List<ChannelSignal> signals) {
+            this(signals, List.of());
         }
     }
 

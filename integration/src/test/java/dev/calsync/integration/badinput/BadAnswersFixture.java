@@ -11,7 +11,7 @@ import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.RetryPolicy;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.integration.TestDatabase;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.JdbcSyncStore;

@@ -1,5 +1,6 @@
 package dev.calsync.integration.mixed;
 
+import dev.calsync.core.provider.StaticAccessTokens;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.caldav.CaldavAccount;
@@ -75,10 +76,10 @@ final class MixedGroup implements AutoCloseable {
         URI homeUri = radicale.calendar(CALDAV_USER, "home");
         home = new CalendarRef("home", homeUri.getRawPath());
         CallListener listener = (calendar, kind, outcome) -> calls.add(new Call(calendar, kind));
-        var googleAdapter = GoogleCalendarProvider.builder(new dev.calsync.google.StaticAccessTokens(
+        var googleAdapter = GoogleCalendarProvider.builder(new StaticAccessTokens(
                         Map.of("work", "work-token"))).rootUrl(google.rootUrl()).callListener(listener)
                 .sleeper(delay -> { }).build();
-        var microsoftAdapter = MicrosoftCalendarProvider.builder(new dev.calsync.microsoft.StaticAccessTokens(
+        var microsoftAdapter = MicrosoftCalendarProvider.builder(new StaticAccessTokens(
                         Map.of("m365", "m365-token"))).graphUrl(graph.graphUrl()).callListener(listener)
                 .sleeper(graphWaits::add).build();
         var caldavAdapter = CaldavCalendarProvider.builder()

@@ -8,7 +8,7 @@ import dev.calsync.core.provider.CallListener;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.RetryPolicy;
-import dev.calsync.google.StaticAccessTokens;
+import dev.calsync.core.provider.StaticAccessTokens;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;

@@ -1,8 +1,8 @@
-package dev.calsync.google;
+package dev.calsync.core.provider;
 
 /**
- * Where the adapter gets an OAuth access token for an account. The app plugs its OAuth refresh in here;
- * {@link StaticAccessTokens} serves fixed tokens for config files, the emulator and tests.
+ * Where an adapter gets an OAuth access token for an account. The app plugs its token renewal in here;
+ * {@link StaticAccessTokens} serves fixed tokens for config files, the emulators and tests.
  * Implementations must never log the tokens they hand out.
  */
 public interface AccessTokens {
@@ -11,7 +11,7 @@ public interface AccessTokens {
     String accessToken(String accountId);
 
     /**
-     * Google refused the current token (401). Obtain a new one if possible.
+     * The provider refused the current token (401). Obtain a new one if possible.
      *
      * @return true when a new token is now available, so the call is worth repeating once;
      *         false when nothing can be done and the account needs to be reconnected

@@ -1,4 +1,4 @@
-package dev.calsync.google;
+package dev.calsync.core.push;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,9 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Channel tokens: HMAC-SHA256 of the channel id under the server's push secret, base64url (43 characters, within
- * Google's 256). Nothing needs storing, every node can check a notification, and a token for one channel says
- * nothing about another. Never logged.
+ * Channel tokens: HMAC-SHA256 of the channel id under the server's push secret, base64url (43 characters, short
+ * enough for every provider's token field). Nothing needs storing, every node can check a notification, and a
+ * token for one channel says nothing about another. Never logged.
  */
 public final class ChannelTokens {
     /** The shortest secret accepted: enough that it cannot be found by trying. */

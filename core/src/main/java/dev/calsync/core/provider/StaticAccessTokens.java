@@ -1,10 +1,9 @@
-package dev.calsync.microsoft;
+package dev.calsync.core.provider;
 
-import dev.calsync.core.provider.ProviderException;
 import java.util.Map;
 import java.util.Objects;
 
-/** Fixed tokens per account, declared in config: the emulator, tests, short-lived manual setups. */
+/** Fixed tokens per account, declared in config: the emulators, tests, short-lived manual setups. */
 public final class StaticAccessTokens implements AccessTokens {
 
     private final Map<String, String> tokensByAccount;

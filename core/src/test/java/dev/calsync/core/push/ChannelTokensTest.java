@@ -1,4 +1,4 @@
-package dev.calsync.google;
+package dev.calsync.core.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
