@@ -7,13 +7,20 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +41,8 @@ public final class JdbcSyncStore implements SyncStore {
     private final BlockRows blocks;
     private final SyncStateRows states;
     private final LeaseTable leases;
+    /** Made once per database; read once per store. */
+    private volatile String installationId;
 
     /** @param clock stamps created/updated columns only; lease times come from the callers' {@code now} */
     public JdbcSyncStore(DataSource dataSource, Clock clock) {
@@ -91,6 +100,78 @@ public final class JdbcSyncStore implements SyncStore {
         });
     }
 
+    @Override
+    public void retireGroup(String groupId) {
+        jdbc.inTransactionDo(connection -> retire(connection, groupId));
+    }
+
+    /**
+     * The groups of a configuration file, saved and marked as the file's; a group an earlier run saved from the file
+     * that this file no longer has is retired ({@link #retireGroup}). Groups made in the web UI are left alone. Ids
+     * of the groups retired now are returned.
+     */
+    public List<String> saveFileGroups(List<SyncGroup> fileGroups) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(connection -> {
+            Set<String> ids = new HashSet<>();
+            for (SyncGroup group : fileGroups) {
+                groups.save(connection, group, now);
+                ids.add(group.id());
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE sync_groups SET from_file = TRUE WHERE id = ?")) {
+                    ps.setString(1, group.id());
+                    ps.executeUpdate();
+                }
+            }
+            List<String> gone = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM sync_groups WHERE from_file = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!ids.contains(rs.getString(1))) {
+                        gone.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String groupId : gone) {
+                retire(connection, groupId);
+            }
+            return gone;
+        });
+    }
+
+    private static void retire(Connection connection, String groupId) throws SQLException {
+        for (String table : GROUP_TABLES) {
+            if (table.equals("blocks")) {
+                continue;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
+                ps.setString(1, groupId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM sync_groups WHERE id = ?")) {
+            ps.setString(1, groupId);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public String installationId() {
+        String known = installationId;
+        if (known == null) {
+            known = jdbc.autoCommit(connection -> {
+                String id = InstallationRow.read(connection);
+                if (id == null) {
+                    InstallationRow.tryCreate(connection, clock.instant());
+                    id = InstallationRow.read(connection);
+                }
+                return id;
+            });
+            installationId = known;
+        }
+        return known;
+    }
+
     /** Pauses or resumes a group (not part of {@link SyncGroup}; saveGroup keeps it). False if no such group. */
     public boolean setPaused(String groupId, boolean paused) {
         Instant now = clock.instant();
@@ -141,6 +222,26 @@ public final class JdbcSyncStore implements SyncStore {
     @Override
     public List<KnownBlock> blocks(String groupId) {
         return jdbc.autoCommit(connection -> blocks.read(connection, groupId));
+    }
+
+    @Override
+    public List<KnownBlock> retiredBlocks() {
+        return jdbc.autoCommit(connection -> {
+            List<String> retired = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT group_id FROM blocks"
+                    + " WHERE group_id NOT IN (SELECT id FROM sync_groups)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    retired.add(rs.getString(1));
+                }
+            }
+            retired.sort(Comparator.naturalOrder());
+            List<KnownBlock> rows = new ArrayList<>();
+            for (String groupId : retired) {
+                rows.addAll(blocks.read(connection, groupId));
+            }
+            return rows;
+        });
     }
 
     @Override

@@ -24,13 +24,15 @@ import java.util.Optional;
 final class HandEdits {
     private final SyncGroup group;
     private final KnownBlocks rows;
+    private final BlockOwnership ownership;
     private final List<KnownBlock> respected = new ArrayList<>();
     private final List<StrayOccurrence> strays = new ArrayList<>();
     private int count;
 
-    HandEdits(SyncGroup group, KnownBlocks rows) {
+    HandEdits(SyncGroup group, KnownBlocks rows, BlockOwnership ownership) {
         this.group = group;
         this.rows = rows;
+        this.ownership = ownership;
     }
 
     /** Blocks edited by hand seen so far. */
@@ -45,7 +47,7 @@ final class HandEdits {
 
     /** A full listing of a target is the truth about it; a respected block keeps its remembered content. */
     void replaceByListing(ChangeReader.Read read) {
-        List<KnownBlock> listed = ListedBlocks.of(group, read.calendar(), read.changes().events()).stream()
+        List<KnownBlock> listed = ListedBlocks.of(group, read.calendar(), read.changes().events(), ownership).stream()
                 .map(block -> rows.get(block.target(), block.blockId())
                         .filter(row -> row.state() == BlockState.RESPECTED)
                         .orElse(block))
@@ -63,7 +65,7 @@ final class HandEdits {
                 } else {
                     // A live block of this group we have no row for (written by a worker that lost its lease,
                     // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
-                    ListedBlocks.of(group, read.calendar(), List.of(event)).forEach(rows::put);
+                    ListedBlocks.of(group, read.calendar(), List.of(event), ownership).forEach(rows::put);
                 }
                 continue;
             }

@@ -97,7 +97,7 @@ public final class SyncEngine {
 
         // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
         KnownBlocks rows = new KnownBlocks(store.blocks(group.id()));
-        HandEdits handEdits = new HandEdits(group, rows);
+        HandEdits handEdits = new HandEdits(group, rows, BlockOwnership.of(store, group));
         for (ChangeReader.Read read : reads.values()) {
             if (read.full()) {
                 handEdits.replaceByListing(read);
@@ -115,7 +115,12 @@ public final class SyncEngine {
 
         // 5. Apply.
         PlanExecutor.Result applied = executor.apply(plan, rows, lease);
-        applied.failedTargets.forEach(pass::fail);
+        // A calendar that left the group keeps its blocks until they can go: its failures hold back no token.
+        applied.failedTargets.forEach((target, e) -> {
+            if (group.calendars().contains(target)) {
+                pass.fail(target, e);
+            }
+        });
 
         // 6. Save what was learned: tokens only when every write succeeded.
         lease.confirm();
@@ -124,7 +129,7 @@ public final class SyncEngine {
         } else if (!handEdits.respected().isEmpty()) {
             store.saveBlocks(handEdits.respected());
         }
-        if (applied.failedTargets.isEmpty()) {
+        if (applied.failedTargets.keySet().stream().noneMatch(group.calendars()::contains)) {
             commit(pass, reads);
         }
         recordFailures(pass);

@@ -55,19 +55,23 @@ public final class Verifier {
         Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
         Map<CalendarRef, List<SourceEvent>> listed = new LinkedHashMap<>();
         List<KnownBlock> found = new ArrayList<>();
+        BlockOwnership ownership = BlockOwnership.of(store, group);
+        int foreign = 0;
         for (CalendarRef calendar : group.calendars()) {
             try {
                 ChangeSet all = provider.listAll(calendar, group.window().start(now));
                 listed.put(calendar, all.events());
                 sources.put(calendar, SourceCache.sourcesOnly(all.events()));
-                found.addAll(ListedBlocks.of(group, calendar, all.events()));
+                found.addAll(ListedBlocks.of(group, calendar, all.events(), ownership));
+                foreign += ListedBlocks.foreign(group, calendar, all.events(), ownership);
             } catch (ProviderException e) {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
         }
         List<DesiredBlock> desired = Projection.of(group, sources, now, recurrences).desired();
         Map<String, KnownBlock> respected = new HashMap<>();
-        store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)
+        List<KnownBlock> rows = store.blocks(group.id());
+        rows.stream().filter(b -> b.state() == BlockState.RESPECTED)
                 .forEach(b -> respected.put(b.target().key() + "\n" + b.blockId(), b));
 
         Map<String, List<KnownBlock>> foundByKey = new LinkedHashMap<>();
@@ -94,8 +98,25 @@ public final class Verifier {
             have.subList(1, have.size()).forEach(extra -> problems.add(problem(VerifyReport.Kind.DUPLICATE, extra)));
         }
         foundByKey.values().forEach(blocks -> blocks.forEach(b -> problems.add(problem(VerifyReport.Kind.ORPHAN, b))));
+        // Blocks the store knows on calendars that left the group: orphans too, though no listing here shows them.
+        rows.stream().filter(row -> !group.calendars().contains(row.target()) && row.occurrence() == null)
+                .forEach(row -> problems.add(problem(VerifyReport.Kind.ORPHAN, row)));
         problems.addAll(busyMismatches(group, listed, respected.values(), now));
-        return new VerifyReport(group.id(), desired.size(), found.size(), problems, null);
+        return new VerifyReport(group.id(), desired.size(), found.size(), problems, null, foreign, false);
+    }
+
+    /**
+     * The blocks a group taken out of the configuration left behind, as the store knows them: all orphans. Read
+     * from the store alone (their calendars may no longer be reachable).
+     */
+    public static List<VerifyReport> retired(SyncStore store) {
+        Map<String, List<VerifyReport.Problem>> byGroup = new LinkedHashMap<>();
+        store.retiredBlocks().stream().filter(row -> row.occurrence() == null).forEach(row -> byGroup
+                .computeIfAbsent(row.groupId(), g -> new ArrayList<>()).add(problem(VerifyReport.Kind.ORPHAN, row)));
+        List<VerifyReport> reports = new ArrayList<>();
+        byGroup.forEach((groupId, problems) ->
+                reports.add(new VerifyReport(groupId, 0, problems.size(), problems, null, 0, true)));
+        return reports;
     }
 
     /**
