@@ -9,6 +9,7 @@ import dev.calsync.store.AccountStore;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.app.accounts.AccountPauses;
@@ -31,7 +32,9 @@ import java.util.Set;
 
 /**
  * The parts a CLI verb needs, wired from the configuration: the database, the providers, the engine and
- * the verifier. The configured groups are written to the store, so the store always knows what it syncs.
+ * the verifier. The configured groups are written to the store, so the store always knows what it syncs; a group an
+ * earlier run had from the file and this file no longer has is retired (its blocks stay recorded until
+ * {@code cleanup} or the safety reconcile removes them).
  */
 public final class SyncRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -42,6 +45,7 @@ public final class SyncRuntime implements AutoCloseable {
     private final AccountStore accounts;
     private final PassRunner passes;
     private final CalendarProvider provider;
+    private final RetiredBlockRemoval retiredRemoval;
 
     public SyncRuntime(CalsyncConfig config) {
         this(config, System.getenv());
@@ -73,7 +77,13 @@ public final class SyncRuntime implements AutoCloseable {
                 .map(a -> new Account(a.id(), a.owner() == null ? a.id() : a.owner(), a.provider(), null, null, null,
                         AccountStatus.ACTIVE))));
         verifier = new Verifier(provider, store, recurrences, clock);
-        config.groups().forEach(store::saveGroup);
+        retiredRemoval = new RetiredBlockRemoval(provider, store, clock, LeaseSettings.workerId(), leaseTtl);
+        store.saveFileGroups(config.groups());
+    }
+
+    /** Removes the blocks of groups taken out of the configuration, where their calendars can still be reached. */
+    public RetiredBlockRemoval retiredRemoval() {
+        return retiredRemoval;
     }
 
     public SyncEngine engine() {
