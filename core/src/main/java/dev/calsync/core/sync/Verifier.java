@@ -13,7 +13,6 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
-import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.reconcile.BusyFilter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -101,7 +100,7 @@ public final class Verifier {
         // Blocks the store knows on calendars that left the group: orphans too, though no listing here shows them.
         rows.stream().filter(row -> !group.calendars().contains(row.target()) && row.occurrence() == null)
                 .forEach(row -> problems.add(problem(VerifyReport.Kind.ORPHAN, row)));
-        problems.addAll(busyMismatches(group, listed, respected.values(), now));
+        problems.addAll(busyMismatches(group, listed, respected.values(), now, ownership));
         return new VerifyReport(group.id(), desired.size(), found.size(), problems, null, foreign, false);
     }
 
@@ -126,7 +125,8 @@ public final class Verifier {
      * out together with their sources; series whose lines cannot be expanded are left out on both sides.
      */
     private List<VerifyReport.Problem> busyMismatches(SyncGroup group, Map<CalendarRef, List<SourceEvent>> listed,
-                                                      Collection<KnownBlock> respected, Instant now) {
+                                                      Collection<KnownBlock> respected, Instant now,
+                                                      BlockOwnership ownership) {
         Instant from = group.window().start(now);
         Instant to = group.window().end(now);
         List<VerifyReport.Problem> problems = new ArrayList<>();
@@ -147,7 +147,8 @@ public final class Verifier {
             }
             List<SourceEvent> blocks = listed.get(target).stream()
                     .filter(e -> !respectedBlocks.contains(e.id())).toList();
-            BusyIntervals.Result held = BusyIntervals.of(blocks, e -> isLiveBlock(group, e), from, to, recurrences);
+            BusyIntervals.Result held = BusyIntervals.of(blocks, e -> isLiveBlock(group, target, e, ownership), from, to,
+                    recurrences);
             List<BusyIntervals.Interval> want = BusyIntervals.merge(expected, from, to);
             List<BusyIntervals.Interval> have = held.intervals();
             List<String> differences = new ArrayList<>();
@@ -159,9 +160,10 @@ public final class Verifier {
         return problems;
     }
 
-    private static boolean isLiveBlock(SyncGroup group, SourceEvent event) {
+    private static boolean isLiveBlock(SyncGroup group, CalendarRef target, SourceEvent event,
+                                       BlockOwnership ownership) {
         return !event.cancelled() && event.start() != null && event.end() != null
-                && BlockMarker.read(event.privateProperties()).map(m -> m.groupId().equals(group.id())).orElse(false);
+                && ownership.ownerOf(group, target, event.privateProperties()) == BlockOwnership.Owner.THIS_GROUP;
     }
 
     private static void warnUnreadable(SyncGroup group, CalendarRef source, BusyIntervals.Result busy) {
