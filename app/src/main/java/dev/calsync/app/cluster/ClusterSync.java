@@ -94,6 +94,7 @@ public final class ClusterSync {
 
     /** @return the pass's report, or empty when the group is paused (nothing read or written) */
     public Optional<GroupReport> run(SyncGroup group, SyncRequest request, Trigger trigger) {
+        Instant began = clock.instant();
         provider.beginPass();
         Optional<PassRunner.Ran> ran;
         List<Instant> changed;
@@ -106,7 +107,7 @@ public final class ClusterSync {
         } finally {
             changed = provider.endPass();
         }
-        outages.answered();
+        outages.answered(began);
         if (ran.isEmpty()) {
             return Optional.empty();
         }
