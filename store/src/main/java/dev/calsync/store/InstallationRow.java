@@ -24,7 +24,7 @@ final class InstallationRow {
 
     /** Inserts a fresh id; false when another process inserted one first (then read theirs). */
     static boolean tryCreate(Connection connection, Instant now) {
-        byte[] bytes = new byte[8];
+        byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO installation (singleton, id, created_at) VALUES (1, ?, ?)")) {
