@@ -22,6 +22,8 @@ import java.util.Objects;
  * nothing the group wants matches it and the plan deletes it.
  */
 final class ListedBlocks {
+    /** Prefix of the key an orphan without a key of its own is known by in a pass. */
+    static final String ORPHAN_KEY = "orphan:";
     private ListedBlocks() {
     }
 
@@ -56,6 +58,12 @@ final class ListedBlocks {
             OccurrenceRef occurrence = series != null && event.originalStartTime() != null
                     ? new OccurrenceRef(keyOf(series), event.originalStartTime()) : null;
             String key = occurrence != null ? occurrence.key() : keyOf(event);
+            if (owner == BlockOwnership.Owner.ORPHAN && occurrence == null
+                    && !event.privateProperties().containsKey(BlockMarker.KEY)) {
+                // Named apart from the provider's id, so the id is kept and the delete finds the block wherever
+                // the provider assigns ids itself (the key alone would name nothing there).
+                key = ORPHAN_KEY + event.id();
+            }
             // A block of a calendar no longer in the group keeps its hash: nothing will want it, so it goes.
             String source = owner == BlockOwnership.Owner.ORPHAN ? marker.sourceCalendarHash()
                     : calendarByHash.getOrDefault(marker.sourceCalendarHash(), marker.sourceCalendarHash());

@@ -97,7 +97,7 @@ public final class SyncEngine {
 
         // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
         KnownBlocks rows = new KnownBlocks(store.blocks(group.id()));
-        HandEdits handEdits = new HandEdits(group, rows, BlockOwnership.of(store, group));
+        HandEdits handEdits = new HandEdits(group, rows, () -> BlockOwnership.of(store, group));
         for (ChangeReader.Read read : reads.values()) {
             if (read.full()) {
                 handEdits.replaceByListing(read);
