@@ -10,6 +10,7 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.failure.Failure;
 import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.MeetingCopies;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
@@ -65,7 +66,8 @@ public final class Verifier {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
         }
-        List<DesiredBlock> desired = Projection.of(group, sources, now, recurrences).desired();
+        List<DesiredBlock> desired = MeetingCopies.apply(Projection.of(group, sources, now, recurrences), sources)
+                .desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)
                 .forEach(b -> respected.put(b.target().key() + "\n" + b.blockId(), b));
@@ -118,7 +120,9 @@ public final class Verifier {
             });
             List<BusyIntervals.Interval> expected = new ArrayList<>();
             for (CalendarRef source : group.targetsFor(target)) {
-                List<SourceEvent> events = listed.get(source).stream()
+                // A meeting this calendar shows itself (a copy of it) needs no block here.
+                List<SourceEvent> events = MeetingCopies.notShownOn(listed.get(source), listed.get(target),
+                                BusyFilter::isBusy).stream()
                         .filter(e -> !respectedSources.contains(source.key() + "\n" + e.id())).toList();
                 BusyIntervals.Result busy = BusyIntervals.of(events, BusyFilter::isBusy, from, to, recurrences);
                 expected.addAll(busy.intervals());
