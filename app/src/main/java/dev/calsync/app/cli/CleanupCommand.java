@@ -46,7 +46,7 @@ public final class CleanupCommand implements Callable<Integer> {
         }
         boolean allSynced = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
-            for (SyncGroup group : loaded.groups()) {
+            for (SyncGroup group : runtime.groups()) {
                 Map<CallKind, Long> before = runtime.calls().snapshot();
                 Optional<PassRunner.Ran> ran = runtime.passes().run(group, SyncRequest.fullReconcile());
                 if (ran.isEmpty()) {

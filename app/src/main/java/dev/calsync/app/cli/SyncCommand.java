@@ -60,15 +60,17 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalsyncConfig loaded = config.require(context);
-        List<SyncGroup> groups = selectedGroups(loaded);
+        List<SyncGroup> selected = selectedGroups(loaded);
         PrintWriter out = spec.commandLine().getOut();
         boolean allSynced = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded, context.env())) {
+            // Under their calendars' own ids, every group checked before any is synced.
+            List<SyncGroup> groups = selected.stream().map(g -> runtime.group(g.id()).orElseThrow()).toList();
             ArrayNode results = Reports.object().arrayNode();
             for (SyncGroup group : groups) {
                 Map<CallKind, Long> before = runtime.calls().snapshot();
                 if (resume) {
-                    runtime.passes().pauses().resume(group);
+                    runtime.passes().resume(group);
                 }
                 Optional<PassRunner.Ran> ran;
                 try {

@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean consistent = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
             ArrayNode groups = Reports.object().arrayNode();
-            for (SyncGroup group : loaded.groups()) {
+            for (SyncGroup group : runtime.groups()) {
                 VerifyReport report = runtime.verifier().verify(group);
                 consistent &= report.consistent();
                 if (json) {

@@ -3,6 +3,7 @@ package dev.calsync.app.web;
 import dev.calsync.app.schedule.SyncScheduler;
 import dev.calsync.app.security.SignedInUser;
 import dev.calsync.core.calendar.CalendarNames;
+import dev.calsync.core.group.RepeatedPairs;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.JdbcSyncStore;
@@ -65,11 +66,15 @@ public class GroupController {
         if (!calendars.ok()) {
             errors.add("calendars", "Calendars: " + String.join("; ", calendars.problems()) + ".");
         }
+        SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
+                form.syncMode(), form.manualEditPolicy(), calendars.calendars());
+        List<String> repeated = calendars.ok() ? RepeatedPairs.with(group, owned.groups(user)) : List.of();
+        if (!repeated.isEmpty()) {
+            errors.add("calendars", "Calendars: " + String.join("; ", repeated) + ".");
+        }
         if (!errors.isEmpty()) {
             return newGroupPage(user, form, errors, listing, model);
         }
-        SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
-                form.syncMode(), form.manualEditPolicy(), calendars.calendars());
         store.saveGroup(group);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", "Group " + group.id() + " created; its first sync is queued.");
@@ -125,8 +130,14 @@ public class GroupController {
         }
         List<CalendarRef> calendars = new ArrayList<>(group.calendars());
         calendars.add(added);
-        store.saveGroup(new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), calendars));
+        SyncGroup changed = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
+                group.manualEdits(), calendars);
+        List<String> repeated = RepeatedPairs.with(changed, owned.groups(user));
+        if (!repeated.isEmpty()) {
+            redirect.addFlashAttribute("message", "Not added: " + String.join("; ", repeated) + ".");
+            return "redirect:/groups/" + group.id();
+        }
+        store.saveGroup(changed);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", added.calendarId() + " added; a sync is queued.");
         return "redirect:/groups/" + group.id();
