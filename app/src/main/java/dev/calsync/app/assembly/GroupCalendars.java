@@ -72,9 +72,9 @@ public final class GroupCalendars {
                 Integer first = entryOf.putIfAbsent(canonical.get(), j);
                 if (first != null) {
                     refused = true;
-                    problems.add(new ConfigProblem(path + ".calendars", "entries " + first + " ("
-                            + group.calendars().get(first).key() + ") and " + j + " (" + named.key()
-                            + ") are the same calendar (" + canonical.get().key() + "); name it once"));
+                    problems.add(new ConfigProblem(at, named.key() + " and calendars[" + first + "] ("
+                            + group.calendars().get(first).key() + ") are the same calendar ("
+                            + canonical.get().key() + "); name it once"));
                 }
             }
             if (!refused) {
