@@ -66,15 +66,17 @@ public class GroupController {
         if (!calendars.ok()) {
             errors.add("calendars", "Calendars: " + String.join("; ", calendars.problems()) + ".");
         }
-        SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
-                form.syncMode(), form.manualEditPolicy(), calendars.calendars());
-        List<String> repeated = calendars.ok() ? RepeatedPairs.with(group, owned.groups(user)) : List.of();
+        String id = newId(form.name() == null ? "" : form.name());
+        List<String> repeated = calendars.ok() ? RepeatedPairs.with(new SyncGroup(id, user.id(), null, null, null,
+                null, calendars.calendars()), owned.groups(user)) : List.of();
         if (!repeated.isEmpty()) {
             errors.add("calendars", "Calendars: " + String.join("; ", repeated) + ".");
         }
         if (!errors.isEmpty()) {
             return newGroupPage(user, form, errors, listing, model);
         }
+        SyncGroup group = new SyncGroup(id, user.id(), form.busyTitle(), form.window(), form.syncMode(),
+                form.manualEditPolicy(), calendars.calendars());
         store.saveGroup(group);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", "Group " + group.id() + " created; its first sync is queued.");
