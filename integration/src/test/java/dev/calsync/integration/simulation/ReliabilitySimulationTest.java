@@ -49,6 +49,7 @@ class ReliabilitySimulationTest {
     @BeforeTry
     void faultsFromAnEarlierTryNeverLeak() {
         SimulationRig.shared().emulator.faults().reset();
+        SimulationRig.TOKENS.forEach(SimulationRig.shared().emulator::addAccount);
     }
 
     @AfterContainer
@@ -121,6 +122,18 @@ class ReliabilitySimulationTest {
                         Arbitraries.of(blocks(w)), Arbitraries.of(1, 2, -1)).as((b, h) ->
                         mutate("hand-move block " + b[1] + " on " + b[0] + " by " + h + "h",
                                 x -> x.handMoveBlock(b[0], b[1], h)))))
+                .withAction(3, act("createCopies", w -> true, w -> Combinators.combine(group(w), day(), hour(),
+                        Arbitraries.of(30, 60), Arbitraries.integers().between(0, 15)).as((g, d, h, m, mask) -> {
+                            List<String> members = members(w, g, mask);
+                            return mutate("meeting with copies on " + members + " day " + d + " " + h + "h " + m + "min",
+                                    x -> x.createCopies(members, d, h, m));
+                        })))
+                .withAction(2, act("moveMeeting", w -> !w.meetings.isEmpty(), w -> Combinators.combine(
+                        Arbitraries.of(w.meetings), day(), hour()).as((meeting, d, h) ->
+                        mutate("organiser moves " + meeting.uid() + " to day " + d + " " + h + "h",
+                                x -> x.moveMeeting(meeting, d, h)))))
+                .withAction(1, act("addByAlias", w -> true, w -> Arbitraries.of(alicesGroups(w)).map(g ->
+                        mutate("add " + World.PRIVATE_ACCOUNT + "/primary to " + g, x -> x.addByAlias(g)))))
                 .withAction(1, act("addCalendar", w -> true, w -> Combinators.combine(group(w), calendar()).as((g, c) ->
                         mutate("add " + c + " to " + g, x -> x.addCalendar(g, c)))))
                 .withAction(1, act("removeCalendar", w -> true, w -> Combinators.combine(group(w), calendar()).as((g, c) ->
@@ -162,6 +175,11 @@ class ReliabilitySimulationTest {
                         Arbitraries.integers().between(1, 3), Arbitraries.of(true, false)).as((n, close) ->
                         mutate("lose the responses of the next " + n + " writes" + (close ? " (connection closed)" : " (503)"),
                                 x -> x.loseResponses(n, close)))))
+                .withAction(1, act("revokeToken", w -> true, w -> Arbitraries.of(
+                        new ArrayList<>(SimulationRig.TOKENS.keySet()).stream().sorted().toList()).map(a ->
+                        mutate("revoke the token of " + a, x -> x.revokeToken(a)))))
+                .withAction(1, act("restoreTokens", w -> true, w -> Arbitraries.just(
+                        mutate("restore every token", World::restoreTokens))))
                 .withAction(1, act("pageSizeOne", w -> true, w -> Arbitraries.just(
                         mutate("toggle page size 1", World::togglePageSizeOne))))
                 .withAction(1, act("advanceClock", w -> true, w -> Arbitraries.integers().between(1, 120).map(m ->
@@ -198,6 +216,27 @@ class ReliabilitySimulationTest {
 
     private static Arbitrary<String> group(World world) {
         return Arbitraries.of(new ArrayList<>(world.groups.keySet()));
+    }
+
+    /** The group's calendars picked by the bits of {@code mask}; at least two (the first two when too few). */
+    private static List<String> members(World world, String groupId, int mask) {
+        List<String> names = new ArrayList<>();
+        world.calendars.forEach((name, ref) -> {
+            if (world.groups.get(groupId).calendars().contains(ref)) {
+                names.add(name);
+            }
+        });
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if ((mask & (1 << i)) != 0) {
+                picked.add(names.get(i));
+            }
+        }
+        return picked.size() >= 2 ? picked : names.subList(0, Math.min(2, names.size()));
+    }
+
+    private static List<String> alicesGroups(World world) {
+        return world.groups.values().stream().filter(g -> g.owner().equals("alice")).map(g -> g.id()).toList();
     }
 
     private static Arbitrary<Integer> day() {

@@ -15,6 +15,8 @@ final class SimulationStats {
         int passes;
         int leaseHeld;
         int settlePasses;
+        /** Groups refused before use: a calendar named twice through an alias, a repeated pair. */
+        int refused;
     }
 
     private int tries;
@@ -26,6 +28,7 @@ final class SimulationStats {
     private long passes;
     private long leaseHeld;
     private int maxSettlePasses;
+    private long refused;
     private final Map<String, Long> byAction = new TreeMap<>();
 
     synchronized void action(String name) {
@@ -41,14 +44,16 @@ final class SimulationStats {
         handEdits += t.handEdits;
         passes += t.passes;
         leaseHeld += t.leaseHeld;
+        refused += t.refused;
         maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
     }
 
     synchronized String summary(long millis) {
         return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
-                        + "engines), %d hand edits of blocks, %d engine passes (%d skipped: lease held); "
+                        + "engines), %d hand edits of blocks, %d groups refused before use, %d engine passes "
+                        + "(%d skipped: lease held); "
                         + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
-                tries, actions, faults + crashes + races, crashes, races, handEdits, passes, leaseHeld,
+                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, passes, leaseHeld,
                 maxSettlePasses, millis / 1000.0, byAction);
     }
 }
