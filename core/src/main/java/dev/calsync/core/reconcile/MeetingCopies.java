@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Copies of one meeting are one meeting: applied to the projection's output, a pure step.
@@ -90,36 +89,21 @@ public final class MeetingCopies {
     }
 
     /**
-     * One calendar's events without those that another calendar of the group already shows as the same meeting,
-     * for comparing busy time: a calendar's blocks must cover its partners' busy time less the meetings it shows
-     * itself. Exceptions of a left-out series go with it.
-     *
-     * @param partner the events of the calendar whose busy time is mirrored
-     * @param own     the events of the calendar that holds the blocks
-     * @param busy    what makes an event busy time
+     * What {@link #apply} left out, for comparing busy time by the same rule: on each target, the source events
+     * (series, single events, exceptions) that give it no block any more because they are copies of a meeting.
+     * Keys are {@code target key + "\n" + source key + "\n" + event id}; an event that still gives the target a
+     * block of any kind (an exception standing alone) is not among them.
      */
-    public static List<SourceEvent> notShownOn(List<SourceEvent> partner, List<SourceEvent> own,
-                                               Predicate<SourceEvent> busy) {
-        Set<String> shown = new HashSet<>();
-        for (SourceEvent event : own) {
-            String meeting = meetingKey(event);
-            if (meeting != null && busy.test(event)) {
-                shown.add(meeting);
-            }
-        }
-        if (shown.isEmpty()) {
-            return partner;
-        }
-        Set<String> leftOutSeries = new HashSet<>();
-        for (SourceEvent event : partner) {
-            if (!event.isException() && shown.contains(meetingKey(event))) {
-                leftOutSeries.add(event.id());
-            }
-        }
-        return partner.stream()
-                .filter(e -> !(e.isException() ? leftOutSeries.contains(e.recurringEventId())
-                        || shown.contains(meetingKey(e)) : leftOutSeries.contains(e.id())))
-                .toList();
+    public static Set<String> leftOut(ProjectedBlocks projected, ProjectedBlocks applied) {
+        Set<String> kept = new HashSet<>();
+        applied.desired().forEach(b -> kept.add(slot(b)));
+        Set<String> left = new HashSet<>();
+        projected.desired().stream().map(MeetingCopies::slot).filter(slot -> !kept.contains(slot)).forEach(left::add);
+        return left;
+    }
+
+    private static String slot(DesiredBlock block) {
+        return block.target().key() + "\n" + block.source().key() + "\n" + block.sourceEventId();
     }
 
     private static Map<SourceKey, String> meetingKeys(Map<CalendarRef, List<SourceEvent>> sources) {

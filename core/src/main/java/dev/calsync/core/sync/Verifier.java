@@ -11,6 +11,7 @@ import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.failure.Failure;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.MeetingCopies;
+import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
@@ -66,8 +67,9 @@ public final class Verifier {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
         }
-        List<DesiredBlock> desired = MeetingCopies.apply(Projection.of(group, sources, now, recurrences), sources)
-                .desired();
+        ProjectedBlocks projected = Projection.of(group, sources, now, recurrences);
+        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources);
+        List<DesiredBlock> desired = reduced.desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)
                 .forEach(b -> respected.put(b.target().key() + "\n" + b.blockId(), b));
@@ -96,7 +98,8 @@ public final class Verifier {
             have.subList(1, have.size()).forEach(extra -> problems.add(problem(VerifyReport.Kind.DUPLICATE, extra)));
         }
         foundByKey.values().forEach(blocks -> blocks.forEach(b -> problems.add(problem(VerifyReport.Kind.ORPHAN, b))));
-        problems.addAll(busyMismatches(group, listed, respected.values(), now));
+        problems.addAll(busyMismatches(group, listed, respected.values(), MeetingCopies.leftOut(projected, reduced),
+                now));
         return new VerifyReport(group.id(), desired.size(), found.size(), problems, null);
     }
 
@@ -107,7 +110,8 @@ public final class Verifier {
      * out together with their sources; series whose lines cannot be expanded are left out on both sides.
      */
     private List<VerifyReport.Problem> busyMismatches(SyncGroup group, Map<CalendarRef, List<SourceEvent>> listed,
-                                                      Collection<KnownBlock> respected, Instant now) {
+                                                      Collection<KnownBlock> respected, Set<String> copiesLeftOut,
+                                                      Instant now) {
         Instant from = group.window().start(now);
         Instant to = group.window().end(now);
         List<VerifyReport.Problem> problems = new ArrayList<>();
@@ -120,9 +124,10 @@ public final class Verifier {
             });
             List<BusyIntervals.Interval> expected = new ArrayList<>();
             for (CalendarRef source : group.targetsFor(target)) {
-                // A meeting this calendar shows itself (a copy of it) needs no block here.
-                List<SourceEvent> events = MeetingCopies.notShownOn(listed.get(source), listed.get(target),
-                                BusyFilter::isBusy).stream()
+                // Copies of one meeting give one block, or none where the calendar shows the meeting itself.
+                String copy = target.key() + "\n" + source.key() + "\n";
+                List<SourceEvent> events = listed.get(source).stream()
+                        .filter(e -> !copiesLeftOut.contains(copy + e.id()))
                         .filter(e -> !respectedSources.contains(source.key() + "\n" + e.id())).toList();
                 BusyIntervals.Result busy = BusyIntervals.of(events, BusyFilter::isBusy, from, to, recurrences);
                 expected.addAll(busy.intervals());

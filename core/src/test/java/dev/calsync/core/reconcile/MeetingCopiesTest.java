@@ -11,7 +11,6 @@ import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +96,13 @@ class MeetingCopiesTest {
     }
 
     @Test
-    void busyTimeOfAPartnerLeavesOutTheMeetingsTheCalendarShowsItself() {
-        List<SourceEvent> partner = new ArrayList<>(List.of(copy("h1", "m@x", null, false), copy("h2", null, null, false)));
+    void whatWasLeftOutIsNamedPerTargetForTheBusyTimeComparison() {
+        Map<CalendarRef, List<SourceEvent>> sources = sources(List.of(copy("w1", "m@x", null, false)),
+                List.of(copy("h1", "m@x", null, false)), List.of());
+        ProjectedBlocks projected = Projection.of(GROUP, sources, NOW);
 
-        assertThat(MeetingCopies.notShownOn(partner, List.of(copy("w1", "m@x", null, false)), BusyFilter::isBusy))
-                .extracting(SourceEvent::id).containsExactly("h2");
-        assertThat(MeetingCopies.notShownOn(partner, List.of(copy("w1", "m@x", ResponseStatus.DECLINED, false)),
-                BusyFilter::isBusy)).extracting(SourceEvent::id).containsExactly("h1", "h2");
+        assertThat(MeetingCopies.leftOut(projected, MeetingCopies.apply(projected, sources))).containsExactlyInAnyOrder(
+                HOME.key() + "\n" + WORK.key() + "\nw1", WORK.key() + "\n" + HOME.key() + "\nh1",
+                CLIENT.key() + "\n" + WORK.key() + "\nw1");
     }
 }

@@ -225,7 +225,12 @@ final class World {
      */
     void addByAlias(String groupId) {
         SyncGroup group = groups.get(groupId);
-        var listed = rig.checkingProvider.listCalendars(PRIVATE_ACCOUNT);
+        List<dev.calsync.core.calendar.CalendarInfo> listed;
+        try {
+            listed = rig.checkingProvider.listCalendars(PRIVATE_ACCOUNT);
+        } catch (dev.calsync.core.provider.ProviderException e) {
+            return; // the list cannot be read now (a fault): the alias is not used, the person tries again later
+        }
         CalendarRef canonical = rig.checkingProvider.calendarNamed(PRIVATE_ACCOUNT, CalendarNames.PRIMARY, listed)
                 .map(c -> new CalendarRef(PRIVATE_ACCOUNT, c.id())).orElseThrow();
         if (!canonical.equals(calendars.get("aPrivate"))) {
