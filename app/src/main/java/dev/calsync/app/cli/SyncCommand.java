@@ -112,7 +112,8 @@ public final class SyncCommand implements Callable<Integer> {
                     retryHint(out, report, loaded);
                     if (!report.reconnectNeeded().isEmpty()) {
                         out.printf("  reconnect needed: account %s refused our token; paused group %s until it is "
-                                        + "connected again (then run sync --resume)%n",
+                                        + "connected again (probed on a back-off, it resumes by itself; sync --resume"
+                                        + " resumes now)%n",
                                 String.join(", ", report.reconnectNeeded().stream().sorted().toList()),
                                 paused.isEmpty() ? "(already paused)" : String.join(", ", paused));
                     }
