@@ -23,24 +23,34 @@ import java.util.Optional;
  * cannot see, one calendar named twice in a group, and two groups repeating a source → target pair.
  *
  * <p>A name resolved once is remembered in the store, so a run asks for calendar lists only for names it has not
- * met. A name whose account list cannot be read now (a refused token) is kept as written, with a warning: the
- * pass will meet the same refusal and pause the groups, and the next run that can read the list resolves it.
+ * met. A group with a name that cannot be checked now (its account's list cannot be read) is not used: under an
+ * unresolved alias its blocks would get other ids than under the calendar's own, the very duplicates this
+ * prevents. It is reported apart ({@link Resolved#unchecked}), so a server can keep the group's stored version.
  */
 public final class GroupCalendars {
     private static final System.Logger LOG = System.getLogger(GroupCalendars.class.getName());
 
     /**
-     * @param groups   the groups with canonical calendar ids (complete only when {@code problems} is empty)
-     * @param problems what refuses the configuration, each located by its path in the file
+     * @param groups    the groups with canonical calendar ids (complete only when both lists are empty)
+     * @param problems  what refuses the configuration, each located by its path in the file
+     * @param unchecked groups left out because a calendar list could not be read now, each with why
      */
-    public record Resolved(List<SyncGroup> groups, List<ConfigProblem> problems) {
+    public record Resolved(List<SyncGroup> groups, List<ConfigProblem> problems, List<ConfigProblem> unchecked) {
         public Resolved {
             groups = List.copyOf(groups);
             problems = List.copyOf(problems);
+            unchecked = List.copyOf(unchecked);
         }
 
         public boolean ok() {
             return problems.isEmpty();
+        }
+
+        /** For a one-shot run: every problem, the calendars that could not be checked now among them. */
+        public List<ConfigProblem> all() {
+            List<ConfigProblem> all = new ArrayList<>(problems);
+            all.addAll(unchecked);
+            return all;
         }
     }
 
@@ -56,6 +66,7 @@ public final class GroupCalendars {
         Map<String, Optional<List<CalendarInfo>>> lists = new HashMap<>();
         List<SyncGroup> groups = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
+        List<ConfigProblem> unchecked = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {
             SyncGroup group = declared.get(i);
             String path = "groups[" + i + "] (" + group.id() + ")";
@@ -64,7 +75,7 @@ public final class GroupCalendars {
             for (int j = 0; j < group.calendars().size(); j++) {
                 CalendarRef named = group.calendars().get(j);
                 String at = path + ".calendars[" + j + "]";
-                Optional<CalendarRef> canonical = canonical(named, lists, at, problems);
+                Optional<CalendarRef> canonical = canonical(named, lists, at, problems, unchecked);
                 if (canonical.isEmpty()) {
                     refused = true;
                     continue;
@@ -83,20 +94,20 @@ public final class GroupCalendars {
             }
         }
         RepeatedPairs.among(groups).forEach(p -> problems.add(new ConfigProblem("groups", p)));
-        return new Resolved(groups, problems);
+        return new Resolved(groups, problems, unchecked);
     }
 
     private Optional<CalendarRef> canonical(CalendarRef named, Map<String, Optional<List<CalendarInfo>>> lists,
-                                            String at, List<ConfigProblem> problems) {
+                                            String at, List<ConfigProblem> problems, List<ConfigProblem> unchecked) {
         Optional<String> remembered = names.calendarId(named.accountId(), named.calendarId());
         if (remembered.isPresent()) {
             return Optional.of(new CalendarRef(named.accountId(), remembered.get()));
         }
         Optional<List<CalendarInfo>> listed = lists.computeIfAbsent(named.accountId(), this::list);
         if (listed.isEmpty()) {
-            LOG.log(Level.WARNING, "{0}: {1} is used as written: the calendar list of account {2} cannot be read now",
-                    at, named.key(), named.accountId());
-            return Optional.of(named);
+            unchecked.add(new ConfigProblem(at, named.key() + " cannot be checked now: the calendar list of account "
+                    + named.accountId() + " could not be read (see the log); try again"));
+            return Optional.empty();
         }
         Optional<CalendarInfo> calendar = provider.calendarNamed(named.accountId(), named.calendarId(), listed.get());
         if (calendar.isEmpty()) {
@@ -112,6 +123,8 @@ public final class GroupCalendars {
         try {
             return Optional.of(provider.listCalendars(accountId));
         } catch (ProviderException e) {
+            LOG.log(Level.WARNING, "the calendar list of account {0} could not be read: {1}", accountId,
+                    e.getMessage());
             return Optional.empty();
         }
     }

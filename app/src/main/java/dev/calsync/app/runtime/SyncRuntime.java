@@ -96,8 +96,8 @@ public final class SyncRuntime implements AutoCloseable {
     public synchronized List<SyncGroup> groups() {
         if (groups == null) {
             GroupCalendars.Resolved resolved = new GroupCalendars(provider, calendarNames).resolve(config.groups());
-            if (!resolved.ok()) {
-                throw new ConfigException("calendars of the groups", resolved.problems());
+            if (!resolved.all().isEmpty()) {
+                throw new ConfigException("calendars of the groups", resolved.all());
             }
             resolved.groups().forEach(store::saveGroup);
             groups = resolved.groups();

@@ -40,6 +40,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncComponents {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncComponents.class);
 
     @Bean
     Clock clock() {
@@ -59,7 +60,9 @@ public class SyncComponents {
 
     /**
      * Groups declared in the file are part of the service too, as with the CLI verbs: under their calendars' own
-     * ids, refused (the server does not start) when a calendar is unknown, named twice or a pair repeated.
+     * ids, refused (the server does not start) when a calendar is unknown, named twice or a pair repeated. A group
+     * whose calendars cannot be checked now (a provider outage at start) keeps its stored version until a start
+     * that can check it.
      */
     @Bean
     GroupCalendars.Resolved fileGroups(CalendarProvider provider, JdbcSyncStore store, HikariDataSource dataSource,
@@ -69,6 +72,7 @@ public class SyncComponents {
         if (!resolved.ok()) {
             throw new ConfigException("calendars of the groups", resolved.problems());
         }
+        resolved.unchecked().forEach(problem -> LOG.warn("{}; the group's stored version is used", problem));
         resolved.groups().forEach(store::saveGroup);
         return resolved;
     }

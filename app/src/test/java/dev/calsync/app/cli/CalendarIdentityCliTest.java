@@ -264,4 +264,27 @@ class CalendarIdentityCliTest {
         assertThat(quiet.out()).contains("0 inserted, 0 updated, 0 deleted");
         assertThat(calsync("verify").exitCode()).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aNameThatCannotBeCheckedNowIsNotUsedUnderItsAlias(String db) throws IOException {
+        config(db, """
+                  - id: GROUP
+                    calendars:
+                      - {account: WORK, calendar: primary}
+                      - {account: HOME, calendar: me@home.example}
+                """);
+        meeting("me@home.example", 1);
+        emulator.faults().failNext(20, dev.calsync.emulator.FaultType.SERVICE_UNAVAILABLE,
+                dev.calsync.emulator.FaultScope.ANY);
+
+        CliRun sync = calsync("sync");
+
+        assertThat(sync.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sync.err()).contains(work + "/primary cannot be checked now");
+        assertThat(blocksEverywhere()).isZero();
+        emulator.faults().reset();
+        assertThat(calsync("sync").exitCode()).isZero();
+        assertThat(blocks("me@work.example")).isEqualTo(1);
+    }
 }
