@@ -15,6 +15,7 @@ final class SimulationStats {
         int passes;
         int leaseHeld;
         int settlePasses;
+        int ruleChanges;
     }
 
     private int tries;
@@ -26,6 +27,7 @@ final class SimulationStats {
     private long passes;
     private long leaseHeld;
     private int maxSettlePasses;
+    private long ruleChanges;
     private final Map<String, Long> byAction = new TreeMap<>();
 
     synchronized void action(String name) {
@@ -42,13 +44,15 @@ final class SimulationStats {
         passes += t.passes;
         leaseHeld += t.leaseHeld;
         maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
+        ruleChanges += t.ruleChanges;
     }
 
     synchronized String summary(long millis) {
         return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
-                        + "engines), %d hand edits of blocks, %d engine passes (%d skipped: lease held); "
+                        + "engines), %d hand edits of blocks, %d rule or role changes, %d engine passes (%d skipped: "
+                        + "lease held); "
                         + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
-                tries, actions, faults + crashes + races, crashes, races, handEdits, passes, leaseHeld,
+                tries, actions, faults + crashes + races, crashes, races, handEdits, ruleChanges, passes, leaseHeld,
                 maxSettlePasses, millis / 1000.0, byAction);
     }
 }
