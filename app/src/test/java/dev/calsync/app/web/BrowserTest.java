@@ -200,7 +200,7 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#color option[value='8']")).click();
         browser.findElement(By.cssSelector("#role-2 option[value='source']")).click();
         browser.findElement(By.id("save-rules")).click();
-        assertThat(flash()).contains("Rules saved");
+        awaitFlash("Rules saved");
         assertThat(browser.findElement(By.cssSelector("#color option[value='8']")).isSelected()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#role-2 option[value='source']")).isSelected()).isTrue();
         assertThat(browser.findElement(By.id("hours")).isSelected()).isTrue();
@@ -214,8 +214,15 @@ class BrowserTest {
         // {title} in the busy title: the rules section warns that details leave the calendar.
         set("busyTitle", "{calendar}: {title}");
         browser.findElement(By.cssSelector("form[action$='/settings'] button[type=submit]")).click();
-        assertThat(flash()).contains("Settings saved");
+        awaitFlash("Settings saved");
         assertThat(browser.findElement(By.id("title-leaves")).getText()).contains("leave their calendar");
+    }
+
+    /** The submit navigates: until the next page is there, a flash found may belong to the page being left. */
+    private void awaitFlash(String text) {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+                .until(() -> flash().contains(text));
     }
 
     private void set(String id, String value) {
