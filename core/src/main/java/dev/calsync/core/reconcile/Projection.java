@@ -151,6 +151,9 @@ public final class Projection {
         }
         try {
             List<Occurrence> inWindow = recurrences.between(series, windowStart, windowEnd);
+            if (hours.clips()) {
+                ageOutPassedOccurrences(source, series);
+            }
             if (!inWindow.isEmpty()) {
                 switch (hours.form(inWindow)) {
                     case OUTSIDE:
@@ -213,8 +216,7 @@ public final class Projection {
 
     /**
      * A series that straddles the group's hours: single blocks for each occurrence's stretches inside them,
-     * except occurrences an exception replaces (the exception stands alone). Occurrences that ended shortly
-     * before the window are aged out, so the moving window forgets their blocks instead of deleting them.
+     * except occurrences an exception replaces (the exception stands alone).
      */
     private void occurrencesOnEveryTarget(CalendarRef source, SourceEvent series, List<Occurrence> inWindow,
                                           List<SourceEvent> events) {
@@ -232,6 +234,13 @@ public final class Projection {
                         pieces.get(n).end(), List.of());
             }
         }
+    }
+
+    /**
+     * Under hours, occurrences that ended shortly before the window may have single blocks (written while the
+     * series straddled the hours): they are aged out, so the moving window forgets them instead of deleting them.
+     */
+    private void ageOutPassedOccurrences(CalendarRef source, SourceEvent series) {
         for (Occurrence passed : recurrences.between(series, windowStart.minus(AGED_OCCURRENCES), windowStart)) {
             if (passed.end().instant().isAfter(windowStart)) {
                 continue;

@@ -183,6 +183,23 @@ class RulesProjectionTest {
     }
 
     @Test
+    void theSingleBlocksOfAStraddlingSeriesThatTheWindowLeavesAreForgottenAndOnlyNewOnesInserted() {
+        SyncGroup group = new SyncGroup("g", null, "Busy", new Window(0, 30), null, null, List.of(WORK, HOME),
+                GroupRules.DEFAULT.withBusy(BusyRules.DEFAULT.withHours(WEEKDAYS)));
+        Map<CalendarRef, List<SourceEvent>> sources = Map.of(WORK,
+                List.of(weekly("s", "2026-11-30T06:30:00Z", "2026-11-30T07:30:00Z")));
+        ProjectedBlocks first = Projection.of(group, sources, NOW, new WeeklyRecurrences());
+        List<KnownBlock> known = synced(first);
+
+        ProjectedBlocks aWeekOn = Projection.of(group, sources, NOW.plus(Duration.ofDays(7)), new WeeklyRecurrences());
+        List<BlockOp> plan = Reconciler.plan(aWeekOn.desired(), known, aWeekOn.agedOut());
+
+        assertThat(plan).filteredOn(op -> op instanceof BlockOp.Delete).isEmpty();
+        assertThat(plan).filteredOn(op -> op instanceof BlockOp.Forget).hasSize(1);
+        assertThat(plan).filteredOn(op -> op instanceof BlockOp.Insert).hasSize(1);
+    }
+
+    @Test
     void aMovedOccurrenceOutsideTheHoursCancelsItsBlockOccurrence() {
         SourceEvent standup = weekly("s", "2026-11-30T08:00:00Z", "2026-11-30T08:15:00Z");
         SourceEvent moved = new SourceEvent("s_1", EventStatus.CONFIRMED,
