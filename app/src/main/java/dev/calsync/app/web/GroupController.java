@@ -111,8 +111,24 @@ public class GroupController {
             return groupPage(user, group, form, errors, session, model);
         }
         store.saveGroup(new SyncGroup(group.id(), group.owner(), form.busyTitle(), form.window(), form.syncMode(),
-                form.manualEditPolicy(), group.calendars()));
+                form.manualEditPolicy(), group.calendars(), group.rules()));
         redirect.addFlashAttribute("message", "Settings saved; the next sync applies them.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    /** The group's rules: a changed rule re-projects the group on the sync queued here. */
+    @PostMapping("/groups/{groupId}/rules")
+    public String saveRules(SignedInUser user, @PathVariable String groupId, @ModelAttribute RulesForm rules,
+                            HttpSession session, Model model, RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        FormErrors errors = rules.problems(group.calendars());
+        if (!errors.isEmpty()) {
+            model.addAttribute("rules", rules);
+            return groupPage(user, group, GroupForm.of(group), errors, session, model);
+        }
+        store.saveGroup(group.withRules(rules.rules(group.calendars())));
+        scheduler.requestSync(group.id(), false);
+        redirect.addFlashAttribute("message", "Rules saved; a sync is queued that applies them.");
         return "redirect:/groups/" + group.id();
     }
 
@@ -133,7 +149,7 @@ public class GroupController {
         List<CalendarRef> calendars = new ArrayList<>(group.calendars());
         calendars.add(added);
         SyncGroup changed = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), calendars);
+                group.manualEdits(), calendars, group.rules());
         List<String> repeated = RepeatedPairs.with(changed, owned.groups(user));
         if (!repeated.isEmpty()) {
             redirect.addFlashAttribute("message", "Not added: " + String.join("; ", repeated) + ".");
@@ -213,6 +229,11 @@ public class GroupController {
         model.addAttribute("group", group);
         model.addAttribute("status", statuses.of(group));
         model.addAttribute("form", form);
+        if (!model.containsAttribute("rules")) {
+            model.addAttribute("rules", RulesForm.of(group));
+        }
+        model.addAttribute("dayNames", RulesForm.dayNames());
+        model.addAttribute("palette", RulesForm.palette());
         model.addAttribute("errors", errors);
         model.addAttribute("addable", listing.choices().stream().filter(c -> !members.contains(c.key())).toList());
         model.addAttribute("listingProblems", listing.problems());

@@ -18,6 +18,11 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
      * named by its key). Where the provider's id is the key, it is left out.
      */
     public static final String KEY = "csk";
+    /**
+     * Optional: the block's colour as the group's palette index ({@code dev.calsync.core.rules.BlockColor}), so the
+     * colour is part of the content an echo is compared by; left out when the group sets none.
+     */
+    public static final String COLOR = "csc";
 
     public static BlockMarker of(String groupId, CalendarRef source, String sourceEventId) {
         return new BlockMarker(groupId, calendarHash(source), sourceEventId);

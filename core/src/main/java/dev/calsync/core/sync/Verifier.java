@@ -17,6 +17,7 @@ import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.reconcile.BusyFilter;
+import dev.calsync.core.rules.WorkingHours;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -115,7 +116,8 @@ public final class Verifier {
         Instant from = group.window().start(now);
         Instant to = group.window().end(now);
         List<VerifyReport.Problem> problems = new ArrayList<>();
-        for (CalendarRef target : group.calendars()) {
+        BusyIntervals.Shape shape = busyShape(group);
+        for (CalendarRef target : group.targets()) {
             Set<String> respectedBlocks = new HashSet<>();
             Set<String> respectedSources = new HashSet<>();
             respected.stream().filter(b -> b.target().equals(target)).forEach(b -> {
@@ -123,13 +125,14 @@ public final class Verifier {
                 respectedSources.add(b.sourceCalendar() + "\n" + b.sourceEventId());
             });
             List<BusyIntervals.Interval> expected = new ArrayList<>();
-            for (CalendarRef source : group.targetsFor(target)) {
+            for (CalendarRef source : group.sourcesFor(target)) {
                 // Copies of one meeting give one block, or none where the calendar shows the meeting itself.
                 String copy = target.key() + "\n" + source.key() + "\n";
                 List<SourceEvent> events = listed.get(source).stream()
                         .filter(e -> !copiesLeftOut.contains(copy + e.id()))
                         .filter(e -> !respectedSources.contains(source.key() + "\n" + e.id())).toList();
-                BusyIntervals.Result busy = BusyIntervals.of(events, BusyFilter::isBusy, from, to, recurrences);
+                BusyIntervals.Result busy = BusyIntervals.of(events,
+                        e -> BusyFilter.isBusy(e, group.rules().busy()), from, to, recurrences, shape);
                 expected.addAll(busy.intervals());
                 warnUnreadable(group, source, busy);
             }
@@ -145,6 +148,16 @@ public final class Verifier {
                     VerifyReport.Kind.BUSY_MISMATCH, target.key(), null, null, null, detail)));
         }
         return problems;
+    }
+
+    /** The group's hours, as the projection cuts busy time to them. */
+    private static BusyIntervals.Shape busyShape(SyncGroup group) {
+        WorkingHours hours = group.rules().busy().hours();
+        if (hours == null) {
+            return BusyIntervals.Shape.AS_IS;
+        }
+        return (start, end) -> hours.clip(start, end).stream()
+                .map(span -> new BusyIntervals.Interval(span.start(), span.end())).toList();
     }
 
     private static boolean isLiveBlock(SyncGroup group, SourceEvent event) {

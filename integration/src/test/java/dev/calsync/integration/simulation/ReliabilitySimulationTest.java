@@ -2,6 +2,7 @@ package dev.calsync.integration.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.calsync.core.rules.CalendarRole;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.emulator.FaultType;
@@ -36,6 +37,9 @@ import net.jqwik.api.state.Transformer;
  *   <li>after every pass, crashed or not, each stored sync token is backed by the cache committed with it;</li>
  *   <li>a fault-free poll over a converged state writes nothing.</li>
  * </ul>
+ * People also change their groups' rules at random ({@link SimulatedRules}: title templates, tentative, all-day,
+ * out of office, hours, titles to skip, colour, calendar names) and the calendars' roles; the oracle applies the
+ * same rules, written again on its own.
  * Deterministic for a seed; jqwik prints the seed, and a failure shrinks to a short sequence of actions.
  * Replay: put the printed seed into {@code @Property(seed = "…")} below (or just run again: jqwik replays the
  * last failing seed first from {@code target/.jqwik-database}).
@@ -104,8 +108,18 @@ class ReliabilitySimulationTest {
                         Arbitraries.of(w.events), Arbitraries.of(false, true)).as((e, t) ->
                         mutate((t ? "mark free " : "mark busy ") + e.id(), x -> x.setTransparency(e, t)))))
                 .withAction(2, act("respond", w -> !w.events.isEmpty(), w -> Combinators.combine(
-                        Arbitraries.of(w.events), Arbitraries.of(true, false)).as((e, decline) ->
-                        mutate((decline ? "decline " : "accept ") + e.id(), x -> x.respond(e, decline)))))
+                        Arbitraries.of(w.events), Arbitraries.of("declined", "accepted", "tentative", "needsAction"))
+                        .as((e, status) -> mutate("answer " + status + " to " + e.id(), x -> x.respond(e, status)))))
+                .withAction(1, act("createOutOfOffice", w -> true, w -> Combinators.combine(calendar(), day(), hour(),
+                        Arbitraries.of(60, 240, 600)).as((c, d, h, m) -> mutate("create out of office " + c + " day " + d
+                                + " " + h + "h " + m + "min", x -> x.create(c, d, h, m, false, false, true)))))
+                // rules
+                .withAction(2, act("changeRules", w -> true, w -> Combinators.combine(group(w), SimulatedRules.titles(),
+                        SimulatedRules.rules(w)).as((g, title, rules) -> mutate("rules of " + g + ": title \"" + title
+                                + "\", " + SimulatedRules.describe(rules), x -> x.setRules(g, title, rules)))))
+                .withAction(2, act("changeRole", w -> true, w -> Combinators.combine(group(w), calendar(),
+                        Arbitraries.of(CalendarRole.values())).as((g, c, role) ->
+                        mutate("role of " + c + " in " + g + ": " + role.configName(), x -> x.setRole(g, c, role)))))
                 .withAction(2, act("delete", w -> !w.events.isEmpty(), w -> Arbitraries.of(w.events).map(e ->
                         mutate("delete " + e.id(), x -> x.delete(e)))))
                 .withAction(2, act("editOccurrence", w -> !w.liveEvents(true).isEmpty(), w -> Combinators.combine(

@@ -17,6 +17,7 @@ final class SimulationStats {
         int settlePasses;
         /** Groups refused before use: a calendar named twice through an alias, a repeated pair. */
         int refused;
+        int ruleChanges;
     }
 
     private int tries;
@@ -29,6 +30,7 @@ final class SimulationStats {
     private long leaseHeld;
     private int maxSettlePasses;
     private long refused;
+    private long ruleChanges;
     private final Map<String, Long> byAction = new TreeMap<>();
 
     synchronized void action(String name) {
@@ -46,14 +48,16 @@ final class SimulationStats {
         leaseHeld += t.leaseHeld;
         refused += t.refused;
         maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
+        ruleChanges += t.ruleChanges;
     }
 
     synchronized String summary(long millis) {
         return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
-                        + "engines), %d hand edits of blocks, %d groups refused before use, %d engine passes "
-                        + "(%d skipped: lease held); "
+                        + "engines), %d hand edits of blocks, %d groups refused before use, %d rule or role "
+                        + "changes, %d engine passes (%d skipped: lease held); "
                         + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
-                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, passes, leaseHeld,
+                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, ruleChanges, passes,
+                leaseHeld,
                 maxSettlePasses, millis / 1000.0, byAction);
     }
 }

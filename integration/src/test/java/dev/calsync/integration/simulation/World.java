@@ -10,6 +10,8 @@ import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
@@ -112,8 +114,17 @@ final class World {
     // --- people editing their calendars ---------------------------------------------------------------------
 
     void create(String calendar, int day, int hour, int minutes, boolean allDay, boolean transparent) {
+        create(calendar, day, hour, minutes, allDay, transparent, false);
+    }
+
+    /** @param outOfOffice an out-of-office entry (timed only, as Google makes them) */
+    void create(String calendar, int day, int hour, int minutes, boolean allDay, boolean transparent,
+                boolean outOfOffice) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("id", nextId());
+        if (outOfOffice && !allDay) {
+            event.put("eventType", "outOfOffice");
+        }
         event.put("summary", "private meeting " + eventCounter);
         event.put("description", "agenda that must never leak");
         if (allDay) {
@@ -181,13 +192,18 @@ final class World {
 
     /** The owner answers an invitation: declined events are not busy, accepted ones are. */
     void respond(UserEvent event, boolean decline) {
+        respond(event, decline ? "declined" : "accepted");
+    }
+
+    /** @param status declined, accepted, tentative or needsAction (a tentative or unanswered invitation) */
+    void respond(UserEvent event, String status) {
         ObjectNode json = current(event);
         if (json == null) {
             return;
         }
         ArrayNode attendees = json.putArray("attendees");
         attendees.addObject().put("email", calendars.get(event.calendar()).calendarId())
-                .put("responseStatus", decline ? "declined" : "accepted");
+                .put("responseStatus", status);
         attendees.addObject().put("email", "organizer@elsewhere.example").put("responseStatus", "accepted");
         userUpdate(event.calendar(), event.id(), json);
     }
@@ -357,7 +373,29 @@ final class World {
 
     private static SyncGroup withCalendars(SyncGroup group, List<CalendarRef> members) {
         return new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), members);
+                group.manualEdits(), members, group.rules());
+    }
+
+    /** The person changes the group's rules and its blocks' title (the roles stay). */
+    void setRules(String groupId, String busyTitle, GroupRules rules) {
+        SyncGroup group = groups.get(groupId);
+        saveGroup(new SyncGroup(group.id(), group.owner(), busyTitle, group.window(), group.mode(),
+                group.manualEdits(), group.calendars(), new GroupRules(rules.busy(), rules.color(),
+                group.rules().roles(), rules.names())));
+        stats.ruleChanges++;
+    }
+
+    /** The person gives a calendar of the group another role (a calendar not in the group: nothing). */
+    void setRole(String groupId, String calendar, CalendarRole role) {
+        SyncGroup group = groups.get(groupId);
+        CalendarRef ref = calendars.get(calendar);
+        if (!group.calendars().contains(ref)) {
+            return;
+        }
+        Map<CalendarRef, CalendarRole> roles = new java.util.HashMap<>(group.rules().roles());
+        roles.put(ref, role);
+        saveGroup(group.withRules(group.rules().withRoles(roles)));
+        stats.ruleChanges++;
     }
 
     // --- the engine -------------------------------------------------------------------------------------------
