@@ -82,6 +82,22 @@ public final class CaldavCalendarProvider implements CalendarProvider {
                 .toList();
     }
 
+    /**
+     * A CalDAV calendar may be named by its collection's full URL or by its path on the account's server, with or
+     * without the closing slash: all name the collection the list gives under its own id.
+     */
+    @Override
+    public Optional<CalendarInfo> calendarNamed(String accountId, String name, List<CalendarInfo> listed) {
+        AccountSession session = session(accountId);
+        String id;
+        try {
+            id = session.account.calendarId(session.account.collection(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return listed.stream().filter(calendar -> calendar.id().equals(id)).findFirst();
+    }
+
     private static CalendarInfo info(AccountSession session, DavCalendar calendar) {
         return new CalendarInfo(session.account.calendarId(calendar.href()), calendar.displayName(), false,
                 calendar.access(), calendar.timeZone());

@@ -246,4 +246,17 @@ class CaldavCalendarProviderRadicaleTest {
                 });
         assertThat(calls.snapshot()).containsOnlyKeys(CallKind.CALENDAR_LIST);
     }
+
+    @Test
+    void aCollectionNamedByItsUrlOrByItsPathWithoutTheSlashIsTheListedCalendar() {
+        List<CalendarInfo> calendars = provider.listCalendars("radicale");
+        String path = collection.getPath();
+
+        for (String name : List.of(path, collection.toString(), path.substring(0, path.length() - 1))) {
+            assertThat(provider.calendarNamed("radicale", name, calendars)).as(name).map(CalendarInfo::id)
+                    .contains(path);
+        }
+        assertThat(provider.calendarNamed("radicale", "/alice/elsewhere/", calendars)).isEmpty();
+        assertThat(provider.calendarNamed("radicale", "mailto:alice", calendars)).isEmpty();
+    }
 }

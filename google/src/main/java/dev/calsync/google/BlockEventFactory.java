@@ -11,7 +11,7 @@ import java.util.HashMap;
 
 /**
  * The complete Google body of a busy block (DESIGN.md "Block body"): the title and times from the
- * {@link BlockBody}, and the fixed rest — opaque, private, no reminders, confirmed, the marker — with no
+ * {@link BlockBody} (and its colour as {@code colorId}, where the group sets one), and the fixed rest — opaque, private, no reminders, confirmed, the marker — with no
  * attendees, description, location or conference data. Insert and update both send this full body, so an
  * update (PUT) also wipes anything a person added by hand and revives a deleted block.
  */
@@ -34,6 +34,10 @@ final class BlockEventFactory {
                 .setExtendedProperties(new Event.ExtendedProperties().setPrivate(new HashMap<>(body.marker())));
         if (!body.recurrence().isEmpty()) {
             event.setRecurrence(new ArrayList<>(body.recurrence()));
+        }
+        if (body.color() != null) {
+            // calsync's palette is Google's event palette (colors.get "event"): the index is the colorId.
+            event.setColorId(Integer.toString(body.color()));
         }
         return event;
     }

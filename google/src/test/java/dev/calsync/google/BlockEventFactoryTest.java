@@ -31,6 +31,17 @@ class BlockEventFactoryTest {
     }
 
     @Test
+    void aGroupsColourIsTheColorIdAndNoColourLeavesItOut() throws Exception {
+        java.util.Map<String, String> marker = new java.util.HashMap<>(MARKER);
+        marker.put(dev.calsync.core.block.BlockMarker.COLOR, "8");
+        BlockBody plain = timedSeries();
+        BlockBody coloured = new BlockBody("Busy", plain.start(), plain.end(), plain.recurrence(), marker);
+
+        assertThat(wire(BlockEventFactory.toEvent("csabc", coloured)).path("colorId").asText()).isEqualTo("8");
+        assertThat(wire(BlockEventFactory.toEvent("csabc", plain)).has("colorId")).isFalse();
+    }
+
+    @Test
     void timedBlockHasTheFullFixedBody() throws Exception {
         JsonNode json = wire(BlockEventFactory.toEvent("csabc", timedSeries()));
 

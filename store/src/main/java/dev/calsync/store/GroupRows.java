@@ -5,6 +5,10 @@ import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.BlockColor;
+import dev.calsync.core.rules.BusyRules;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,15 +16,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The {@code sync_groups} and {@code group_calendars} tables: groups with their member calendars in order. */
 final class GroupRows {
 
     private static final String GROUP_COLUMNS =
-            "id, owner, busy_title, past_days, future_days, sync_mode, manual_edits";
+            "id, owner, busy_title, past_days, future_days, sync_mode, manual_edits, "
+                    + String.join(", ", RuleColumns.NAMES);
 
     private final Upsert.Statement upsert;
 
@@ -28,16 +35,20 @@ final class GroupRows {
         // paused is not part of SyncGroup: saving a group must not resume it, so the upsert leaves it alone.
         this.upsert = Upsert.into("sync_groups")
                 .key("id")
-                .set("owner", "busy_title", "past_days", "future_days", "sync_mode", "manual_edits", "updated_at")
+                .set(Stream.concat(Stream.of("owner", "busy_title", "past_days", "future_days", "sync_mode",
+                        "manual_edits", "updated_at"), RuleColumns.NAMES.stream()).toArray(String[]::new))
                 .insertOnly("created_at")
                 .build(dialect);
     }
 
     void save(Connection connection, SyncGroup group, Instant now) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(upsert.sql())) {
-            upsert.bind(ps, group.id(), group.owner(), group.busyTitle(), group.window().pastDays(),
-                    group.window().futureDays(), group.mode().name(), group.manualEdits().name(),
-                    Jdbc.timestamp(now), Jdbc.timestamp(now));
+            Object[] fixed = {group.id(), group.owner(), group.busyTitle(), group.window().pastDays(),
+                group.window().futureDays(), group.mode().name(), group.manualEdits().name(), Jdbc.timestamp(now)};
+            Object[] rules = RuleColumns.values(group.rules().busy(), group.rules().color());
+            Object[] values = Stream.of(Stream.of(fixed), Stream.of(rules), Stream.of(Jdbc.timestamp(now)))
+                    .flatMap(s -> s).toArray();
+            upsert.bind(ps, values);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM group_calendars WHERE group_id = ?")) {
@@ -45,13 +56,16 @@ final class GroupRows {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO group_calendars (group_id, position_no, account_id, calendar_id) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO group_calendars (group_id, position_no, account_id, calendar_id, calendar_role,"
+                        + " display_name) VALUES (?, ?, ?, ?, ?, ?)")) {
             int position = 0;
             for (CalendarRef calendar : group.calendars()) {
                 ps.setString(1, group.id());
                 ps.setInt(2, position++);
                 ps.setString(3, calendar.accountId());
                 ps.setString(4, calendar.calendarId());
+                ps.setString(5, group.rules().roleOf(calendar).name());
+                ps.setString(6, group.rules().names().get(calendar));
                 ps.addBatch();
             }
             if (position > 0) {
@@ -87,13 +101,14 @@ final class GroupRows {
                     GroupRow row = new GroupRow(rs.getString("id"), rs.getString("owner"), rs.getString("busy_title"),
                             new Window(rs.getInt("past_days"), rs.getInt("future_days")),
                             SyncMode.valueOf(rs.getString("sync_mode")),
-                            ManualEditPolicy.valueOf(rs.getString("manual_edits")), new ArrayList<>());
+                            ManualEditPolicy.valueOf(rs.getString("manual_edits")), new ArrayList<>(),
+                            RuleColumns.busy(rs), RuleColumns.color(rs), new HashMap<>(), new HashMap<>());
                     rows.put(row.id, row);
                 }
             }
         }
         String members = filter == Filter.ALL ? "" : " WHERE group_id IN (SELECT id FROM sync_groups" + filter.where + ")";
-        try (PreparedStatement ps = connection.prepareStatement("SELECT group_id, account_id, calendar_id"
+        try (PreparedStatement ps = connection.prepareStatement("SELECT group_id, account_id, calendar_id, calendar_role, display_name"
                 + " FROM group_calendars" + members + " ORDER BY group_id, position_no")) {
             if (filter != Filter.ALL) {
                 ps.setString(1, value);
@@ -102,7 +117,16 @@ final class GroupRows {
                 while (rs.next()) {
                     GroupRow row = rows.get(rs.getString("group_id"));
                     if (row != null) {
-                        row.calendars.add(new CalendarRef(rs.getString("account_id"), rs.getString("calendar_id")));
+                        CalendarRef calendar = new CalendarRef(rs.getString("account_id"), rs.getString("calendar_id"));
+                        row.calendars.add(calendar);
+                        CalendarRole role = CalendarRole.valueOf(rs.getString("calendar_role"));
+                        if (role != CalendarRole.BOTH) {
+                            row.roles.put(calendar, role);
+                        }
+                        String name = rs.getString("display_name");
+                        if (name != null) {
+                            row.names.put(calendar, name);
+                        }
                     }
                 }
             }
@@ -136,9 +160,11 @@ final class GroupRows {
     }
 
     private record GroupRow(String id, String owner, String busyTitle, Window window, SyncMode mode,
-                            ManualEditPolicy manualEdits, List<CalendarRef> calendars) {
+                            ManualEditPolicy manualEdits, List<CalendarRef> calendars, BusyRules busy,
+                            BlockColor color, Map<CalendarRef, CalendarRole> roles, Map<CalendarRef, String> names) {
         SyncGroup toGroup() {
-            return new SyncGroup(id, owner, busyTitle, window, mode, manualEdits, calendars);
+            return new SyncGroup(id, owner, busyTitle, window, mode, manualEdits, calendars,
+                    new GroupRules(busy, color, roles, names));
         }
     }
 }

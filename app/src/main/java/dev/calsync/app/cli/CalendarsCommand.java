@@ -61,7 +61,10 @@ public final class CalendarsCommand implements Callable<Integer> {
                     out.printf("account %s (%s)%n", declared.id(), declared.provider());
                 }
                 try {
-                    for (CalendarInfo calendar : runtime.provider().listCalendars(declared.id())) {
+                    List<CalendarInfo> listed = runtime.provider().listCalendars(declared.id());
+                    // Read afresh: the groups' names of this account are resolved again on their next use.
+                    runtime.calendarNames().forget(declared.id());
+                    for (CalendarInfo calendar : listed) {
                         String access = calendar.writable() ? "read-write" : "read-only";
                         calendars.addObject().put("id", calendar.id()).put("name", calendar.summary())
                                 .put("primary", calendar.primary()).put("access", access);

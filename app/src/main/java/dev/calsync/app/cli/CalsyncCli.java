@@ -47,9 +47,12 @@ public final class CalsyncCli {
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
             PrintWriter err = command.getErr();
-            if (e instanceof ConfigException config) {
-                err.println("calsync: " + config.getMessage());
-                return ExitCodes.USAGE;
+            // serve's groups are checked while the server starts, so the problem arrives wrapped by Spring.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigException config) {
+                    err.println("calsync: " + config.getMessage());
+                    return ExitCodes.USAGE;
+                }
             }
             // Unexpected: a bug or an outage. The trace is what a bug report needs.
             err.println("calsync " + command.getCommandName() + ": failed: " + e);

@@ -49,7 +49,7 @@ public final class CleanupCommand implements Callable<Integer> {
         }
         boolean allSynced = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
-            for (SyncGroup group : loaded.groups()) {
+            for (SyncGroup group : runtime.groups()) {
                 Map<CallKind, Long> before = runtime.calls().snapshot();
                 Optional<PassRunner.Ran> ran = runtime.passes().run(group, SyncRequest.fullReconcile());
                 if (ran.isEmpty()) {
@@ -70,7 +70,7 @@ public final class CleanupCommand implements Callable<Integer> {
             retired.unreachable().forEach((calendar, why) -> out.printf("cannot reach %s: %s%n", calendar, why));
             retired.busyGroups().forEach(group -> out.printf("group %s: another worker holds its lease; run "
                     + "cleanup again%n", group));
-            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), loaded.groups());
+            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), runtime.groups());
             Reports.printLeftOver(out, left, "these calendars cannot be reached through a configured account: "
                     + "the blocks stay recorded, and cleanup removes them once they can be");
             allSynced &= left.isEmpty();

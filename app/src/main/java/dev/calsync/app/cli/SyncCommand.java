@@ -61,15 +61,17 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CalsyncConfig loaded = config.require(context);
-        List<SyncGroup> groups = selectedGroups(loaded);
+        List<SyncGroup> selected = selectedGroups(loaded);
         PrintWriter out = spec.commandLine().getOut();
         boolean allSynced = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded, context.env())) {
+            // Under their calendars' own ids, every group checked before any is synced.
+            List<SyncGroup> groups = selected.stream().map(g -> runtime.group(g.id()).orElseThrow()).toList();
             ArrayNode results = Reports.object().arrayNode();
             for (SyncGroup group : groups) {
                 Map<CallKind, Long> before = runtime.calls().snapshot();
                 if (resume) {
-                    runtime.passes().pauses().resume(group);
+                    runtime.passes().resume(group);
                 }
                 Optional<PassRunner.Ran> ran;
                 try {
@@ -111,14 +113,15 @@ public final class SyncCommand implements Callable<Integer> {
                     retryHint(out, report, loaded);
                     if (!report.reconnectNeeded().isEmpty()) {
                         out.printf("  reconnect needed: account %s refused our token; paused group %s until it is "
-                                        + "connected again (then run sync --resume)%n",
+                                        + "connected again (probed on a back-off, it resumes by itself; sync --resume"
+                                        + " resumes now)%n",
                                 String.join(", ", report.reconnectNeeded().stream().sorted().toList()),
                                 paused.isEmpty() ? "(already paused)" : String.join(", ", paused));
                     }
                 }
             }
             // Blocks of groups or calendars taken out of the configuration are not a sync's to delete: say so.
-            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), loaded.groups());
+            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), runtime.groups());
             if (json) {
                 ObjectNode result = Reports.object();
                 result.set("groups", results);

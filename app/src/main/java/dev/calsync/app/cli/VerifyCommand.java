@@ -48,7 +48,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
             ArrayNode groups = Reports.object().arrayNode();
             List<VerifyReport> reports = new ArrayList<>();
-            loaded.groups().forEach(group -> reports.add(runtime.verifier().verify(group)));
+            runtime.groups().forEach(group -> reports.add(runtime.verifier().verify(group)));
             // What groups taken out of the configuration left behind: orphans, from the store's own record.
             reports.addAll(Verifier.retired(runtime.store()));
             for (VerifyReport report : reports) {

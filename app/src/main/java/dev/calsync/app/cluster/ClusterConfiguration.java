@@ -8,6 +8,9 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.assembly.PassRunner;
+import dev.calsync.app.accounts.AccountProbes;
+import dev.calsync.store.AccountProbeStore;
+import dev.calsync.store.AccountStore;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.metrics.DatabaseOutages;
 import dev.calsync.app.push.PushProperties;
@@ -73,13 +76,16 @@ public class ClusterConfiguration {
     ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, PushChannelStore channels,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
                             Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
-                            DatabaseOutages outages, Clock clock) {
+                            DatabaseOutages outages, Clock clock, AccountStore accounts,
+                            HikariDataSource dataSource) {
         CalendarProvider writes = settings.config().push().enabled()
                 ? new EchoingProvider(providers, channels, push.echoWindow()) : providers;
         ObservedProvider provider = new ObservedProvider(writes, metrics);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
-        return new ClusterSync(new PassRunner(engine, store, pauses), provider, store, queries, metrics, lastPasses,
+        // Probes go to the provider itself: a calendar-list call is no pass's to measure.
+        AccountProbes probes = new AccountProbes(providers, accounts, new AccountProbeStore(dataSource), clock);
+        return new ClusterSync(new PassRunner(engine, store, pauses, probes), provider, store, queries, metrics, lastPasses,
                 outages, clock);
     }
 

@@ -7,6 +7,10 @@ import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.BlockColor;
+import dev.calsync.core.rules.BusyRules;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +24,19 @@ import java.util.stream.Collectors;
 final class GroupsBinder {
 
     private static final Set<String> KEYS =
-            Set.of("id", "owner", "window", "busyTitle", "mode", "manualEdits", "calendars");
+            Set.of("id", "owner", "window", "busyTitle", "mode", "manualEdits", "calendars", "busy", "color");
     private static final Set<String> WINDOW_KEYS = Set.of("pastDays", "futureDays");
-    private static final Set<String> CALENDAR_KEYS = Set.of("account", "calendar");
+    private static final Set<String> CALENDAR_KEYS = Set.of("account", "calendar", "role", "name");
     private static final int MAX_BUSY_TITLE = 200;
 
     private final ConfigTree tree;
     private final SettingsBinder settings;
+    private final RulesBinder rules;
 
     GroupsBinder(ConfigTree tree, SettingsBinder settings) {
         this.tree = tree;
         this.settings = settings;
+        this.rules = new RulesBinder(tree);
     }
 
     /**
@@ -64,10 +70,15 @@ final class GroupsBinder {
             ManualEditPolicy manualEdits = manualEdits(node, path);
             // SyncGroup defaults a missing owner to the group id; accounts are checked against that.
             String effectiveOwner = owner.orElse(id.orElse(null));
-            List<CalendarRef> calendars = calendars(node, path, accountsById, known, effectiveOwner);
+            Map<CalendarRef, CalendarRole> roles = new HashMap<>();
+            Map<CalendarRef, String> names = new HashMap<>();
+            List<CalendarRef> calendars = calendars(node, path, accountsById, known, effectiveOwner, roles, names);
+            BusyRules busy = rules.busy(node, path);
+            BlockColor color = rules.color(node, path);
+            checkRoles(calendars, roles, path);
             if (tree.problems().size() == before) {
                 groups.add(new SyncGroup(id.orElseThrow(), owner.orElse(null), busyTitle, window,
-                        mode.orElse(defaultMode), manualEdits, calendars));
+                        mode.orElse(defaultMode), manualEdits, calendars, new GroupRules(busy, color, roles, names)));
             }
         }
         return groups;
@@ -120,8 +131,22 @@ final class GroupsBinder {
         }
     }
 
+    /** Blocks need somewhere to come from and somewhere to go. */
+    private void checkRoles(List<CalendarRef> calendars, Map<CalendarRef, CalendarRole> roles, String path) {
+        GroupRules probe = new GroupRules(null, null, roles, null);
+        long sources = calendars.stream().filter(c -> probe.roleOf(c).isSource()).count();
+        long targets = calendars.stream().filter(c -> probe.roleOf(c).isTarget()).count();
+        boolean crossing = calendars.stream().anyMatch(s -> probe.roleOf(s).isSource()
+                && calendars.stream().anyMatch(t -> !t.equals(s) && probe.roleOf(t).isTarget()));
+        if (calendars.size() >= 2 && (sources == 0 || targets == 0 || !crossing)) {
+            tree.problem(ConfigTree.child(path, "calendars"), "the roles leave no calendar whose busy time blocks"
+                    + " another (needs a source or both, and another calendar that is a target or both)");
+        }
+    }
+
     private List<CalendarRef> calendars(ObjectNode group, String path, Map<String, AccountConfig> accounts,
-                                        String known, String groupOwner) {
+                                        String known, String groupOwner, Map<CalendarRef, CalendarRole> roles,
+                                        Map<CalendarRef, String> names) {
         String listPath = ConfigTree.child(path, "calendars");
         List<JsonNode> items = tree.list(group, "calendars", path);
         List<CalendarRef> calendars = new ArrayList<>();
@@ -143,6 +168,11 @@ final class GroupsBinder {
                     tree.problem(at, "calendar " + ref.key() + " listed twice (first at " + first + ")");
                 } else {
                     calendars.add(ref);
+                    CalendarRole role = rules.role(node, at);
+                    if (role != CalendarRole.BOTH) {
+                        roles.put(ref, role);
+                    }
+                    tree.text(node, "name", at).filter(n -> !n.isBlank()).ifPresent(n -> names.put(ref, n.trim()));
                 }
             }
         }

@@ -44,7 +44,8 @@ public final class Reports {
     /** A paused group is skipped whole: nothing read, written or deleted until its accounts are reconnected. */
     public static void printPaused(PrintWriter out, String groupId, List<String> accounts) {
         out.printf("group %s: skipped, paused%s%n", groupId, accounts.isEmpty() ? ""
-                : " until account " + String.join(", ", accounts) + " is reconnected (then run sync --resume)");
+                : " until account " + String.join(", ", accounts) + " is reconnected (it is probed and resumes by"
+                + " itself once it answers; sync --resume resumes now)");
     }
 
     public static ObjectNode pausedJson(String groupId, List<String> accounts) {

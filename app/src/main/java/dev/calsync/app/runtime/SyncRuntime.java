@@ -13,7 +13,12 @@ import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.accounts.AccountProbes;
+import dev.calsync.store.AccountProbeStore;
+import dev.calsync.app.assembly.GroupCalendars;
 import dev.calsync.app.assembly.PassRunner;
+import dev.calsync.app.config.ConfigException;
+import dev.calsync.store.CalendarNameStore;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.StaticAccessTokens;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +52,9 @@ public final class SyncRuntime implements AutoCloseable {
     private final PassRunner passes;
     private final CalendarProvider provider;
     private final RetiredBlockRemoval retiredRemoval;
+    private final CalsyncConfig config;
+    private final CalendarNameStore calendarNames;
+    private List<SyncGroup> groups;
 
     public SyncRuntime(CalsyncConfig config) {
         this(config, System.getenv());
@@ -75,15 +84,49 @@ public final class SyncRuntime implements AutoCloseable {
         accounts = new AccountStore(dataSource, clock);
         passes = new PassRunner(engine, store, new AccountPauses(accounts, store, id -> config.account(id)
                 .map(a -> new Account(a.id(), a.owner() == null ? a.id() : a.owner(), a.provider(), null, null, null,
-                        AccountStatus.ACTIVE))));
+                        AccountStatus.ACTIVE))),
+                new AccountProbes(provider, accounts, new AccountProbeStore(dataSource), clock));
         verifier = new Verifier(provider, store, recurrences, clock);
         retiredRemoval = new RetiredBlockRemoval(provider, store, clock, LeaseSettings.workerId(), leaseTtl);
-        store.saveFileGroups(config.groups());
+        this.config = config;
+        this.calendarNames = new CalendarNameStore(dataSource, clock);
     }
 
-    /** Removes the blocks of groups taken out of the configuration, where their calendars can still be reached. */
+    /**
+     * The configured groups with their calendars under their own ids, written to the store, so the store always
+     * knows what it syncs. Resolved on first use (a verb that lists calendars needs none of it).
+     *
+     * @throws ConfigException naming every calendar that cannot be used, before anything is written
+     */
+    public synchronized List<SyncGroup> groups() {
+        if (groups == null) {
+            GroupCalendars.Resolved resolved = new GroupCalendars(provider, calendarNames).resolve(config.groups());
+            if (!resolved.all().isEmpty()) {
+                throw new ConfigException("calendars of the groups", resolved.all());
+            }
+            store.saveFileGroups(resolved.groups());
+            groups = resolved.groups();
+        }
+        return groups;
+    }
+
+    /** The configured group, resolved, if there is one by that id. */
+    public Optional<SyncGroup> group(String id) {
+        return groups().stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Removes the blocks of groups taken out of the configuration, where their calendars can still be reached
+     * (after {@link #groups()}, which retires them).
+     */
     public RetiredBlockRemoval retiredRemoval() {
+        groups();
         return retiredRemoval;
+    }
+
+    /** The names remembered for each account's calendars; {@code calendars} forgets them when it lists afresh. */
+    public CalendarNameStore calendarNames() {
+        return calendarNames;
     }
 
     public SyncEngine engine() {

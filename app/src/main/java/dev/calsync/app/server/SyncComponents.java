@@ -3,6 +3,9 @@ package dev.calsync.app.server;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
+import dev.calsync.app.assembly.GroupCalendars;
+import dev.calsync.app.config.ConfigException;
+import dev.calsync.store.CalendarNameStore;
 import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.accounts.CaldavConnections;
 import dev.calsync.app.accounts.ConnectFlows;
@@ -37,6 +40,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncComponents {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncComponents.class);
 
     @Bean
     Clock clock() {
@@ -51,10 +55,26 @@ public class SyncComponents {
 
     @Bean
     JdbcSyncStore syncStore(HikariDataSource dataSource, Clock clock, ServerSettings settings) {
-        JdbcSyncStore store = new JdbcSyncStore(dataSource, clock);
-        // Groups declared in the file are part of the service too, as with the CLI verbs.
-        settings.config().groups().forEach(store::saveGroup);
-        return store;
+        return new JdbcSyncStore(dataSource, clock);
+    }
+
+    /**
+     * Groups declared in the file are part of the service too, as with the CLI verbs: under their calendars' own
+     * ids, refused (the server does not start) when a calendar is unknown, named twice or a pair repeated. A group
+     * whose calendars cannot be checked now (a provider outage at start) keeps its stored version until a start
+     * that can check it.
+     */
+    @Bean
+    GroupCalendars.Resolved fileGroups(CalendarProvider provider, JdbcSyncStore store, HikariDataSource dataSource,
+                                       Clock clock, ServerSettings settings) {
+        GroupCalendars.Resolved resolved = new GroupCalendars(provider, new CalendarNameStore(dataSource, clock))
+                .resolve(settings.config().groups());
+        if (!resolved.ok()) {
+            throw new ConfigException("calendars of the groups", resolved.problems());
+        }
+        resolved.unchecked().forEach(problem -> LOG.warn("{}; the group's stored version is used", problem));
+        resolved.groups().forEach(store::saveGroup);
+        return resolved;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.calsync.app.security.SignedInUser;
 import dev.calsync.core.calendar.CalendarInfo;
 import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.store.Account;
 import dev.calsync.store.AccountStatus;
@@ -27,20 +28,22 @@ public class CalendarChoices {
      * @param readAt when the oldest of those lists was read, or null when there is none
      */
     public record Listing(List<Choice> choices, List<String> problems, Map<String, List<CalendarInfo>> lists,
-                          Instant readAt) {
+                          Instant readAt, CalendarNames.Matcher matcher) {
 
-        /** The one rule for calendars in a group, against these lists. */
+        /** The one rule for calendars in a group, against these lists, each adapter answering for its aliases. */
         public CalendarNames.Resolution resolve(List<CalendarRef> named) {
-            return CalendarNames.resolve(named, lists::get);
+            return CalendarNames.resolve(named, lists::get, matcher);
         }
     }
 
     private final OwnedResources owned;
     private final CalendarLists calendarLists;
+    private final CalendarProvider provider;
 
-    public CalendarChoices(OwnedResources owned, CalendarLists calendarLists) {
+    public CalendarChoices(OwnedResources owned, CalendarLists calendarLists, CalendarProvider provider) {
         this.owned = owned;
         this.calendarLists = calendarLists;
+        this.provider = provider;
     }
 
     public Listing of(SignedInUser user) {
@@ -67,7 +70,7 @@ public class CalendarChoices {
                 problems.add(label + ": calendars could not be listed (" + e.kind().name().toLowerCase() + ").");
             }
         }
-        return new Listing(choices, problems, lists, readAt);
+        return new Listing(choices, problems, lists, readAt, provider::calendarNamed);
     }
 
     /** The forget-all behind "Refresh calendar lists". */

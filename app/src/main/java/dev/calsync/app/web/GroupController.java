@@ -3,6 +3,7 @@ package dev.calsync.app.web;
 import dev.calsync.app.schedule.SyncScheduler;
 import dev.calsync.app.security.SignedInUser;
 import dev.calsync.core.calendar.CalendarNames;
+import dev.calsync.core.group.RepeatedPairs;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.store.JdbcSyncStore;
@@ -65,11 +66,17 @@ public class GroupController {
         if (!calendars.ok()) {
             errors.add("calendars", "Calendars: " + String.join("; ", calendars.problems()) + ".");
         }
+        String id = newId(form.name() == null ? "" : form.name());
+        List<String> repeated = calendars.ok() ? RepeatedPairs.with(new SyncGroup(id, user.id(), null, null, null,
+                null, calendars.calendars()), owned.groups(user)) : List.of();
+        if (!repeated.isEmpty()) {
+            errors.add("calendars", "Calendars: " + String.join("; ", repeated) + ".");
+        }
         if (!errors.isEmpty()) {
             return newGroupPage(user, form, errors, listing, model);
         }
-        SyncGroup group = new SyncGroup(newId(form.name()), user.id(), form.busyTitle(), form.window(),
-                form.syncMode(), form.manualEditPolicy(), calendars.calendars());
+        SyncGroup group = new SyncGroup(id, user.id(), form.busyTitle(), form.window(), form.syncMode(),
+                form.manualEditPolicy(), calendars.calendars());
         store.saveGroup(group);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", "Group " + group.id() + " created; its first sync is queued.");
@@ -104,8 +111,24 @@ public class GroupController {
             return groupPage(user, group, form, errors, session, model);
         }
         store.saveGroup(new SyncGroup(group.id(), group.owner(), form.busyTitle(), form.window(), form.syncMode(),
-                form.manualEditPolicy(), group.calendars()));
+                form.manualEditPolicy(), group.calendars(), group.rules()));
         redirect.addFlashAttribute("message", "Settings saved; the next sync applies them.");
+        return "redirect:/groups/" + group.id();
+    }
+
+    /** The group's rules: a changed rule re-projects the group on the sync queued here. */
+    @PostMapping("/groups/{groupId}/rules")
+    public String saveRules(SignedInUser user, @PathVariable String groupId, @ModelAttribute RulesForm rules,
+                            HttpSession session, Model model, RedirectAttributes redirect) {
+        SyncGroup group = owned.group(user, groupId);
+        FormErrors errors = rules.problems(group.calendars());
+        if (!errors.isEmpty()) {
+            model.addAttribute("rules", rules);
+            return groupPage(user, group, GroupForm.of(group), errors, session, model);
+        }
+        store.saveGroup(group.withRules(rules.rules(group.calendars())));
+        scheduler.requestSync(group.id(), false);
+        redirect.addFlashAttribute("message", "Rules saved; a sync is queued that applies them.");
         return "redirect:/groups/" + group.id();
     }
 
@@ -125,8 +148,14 @@ public class GroupController {
         }
         List<CalendarRef> calendars = new ArrayList<>(group.calendars());
         calendars.add(added);
-        store.saveGroup(new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), calendars));
+        SyncGroup changed = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
+                group.manualEdits(), calendars, group.rules());
+        List<String> repeated = RepeatedPairs.with(changed, owned.groups(user));
+        if (!repeated.isEmpty()) {
+            redirect.addFlashAttribute("message", "Not added: " + String.join("; ", repeated) + ".");
+            return "redirect:/groups/" + group.id();
+        }
+        store.saveGroup(changed);
         scheduler.requestSync(group.id(), false);
         redirect.addFlashAttribute("message", added.calendarId() + " added; a sync is queued.");
         return "redirect:/groups/" + group.id();
@@ -200,6 +229,11 @@ public class GroupController {
         model.addAttribute("group", group);
         model.addAttribute("status", statuses.of(group));
         model.addAttribute("form", form);
+        if (!model.containsAttribute("rules")) {
+            model.addAttribute("rules", RulesForm.of(group));
+        }
+        model.addAttribute("dayNames", RulesForm.dayNames());
+        model.addAttribute("palette", RulesForm.palette());
         model.addAttribute("errors", errors);
         model.addAttribute("addable", listing.choices().stream().filter(c -> !members.contains(c.key())).toList());
         model.addAttribute("listingProblems", listing.problems());

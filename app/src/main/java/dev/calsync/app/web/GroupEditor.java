@@ -64,7 +64,7 @@ public class GroupEditor {
     public Removal removeCalendar(SyncGroup group, CalendarRef calendar) {
         List<CalendarRef> remaining = group.calendars().stream().filter(c -> !c.equals(calendar)).toList();
         SyncGroup smaller = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), remaining);
+                group.manualEdits(), remaining, group.rules());
         store.saveGroup(smaller);
         List<String> errors = new ArrayList<>();
         int deleted = converge(smaller, errors);
@@ -75,7 +75,7 @@ public class GroupEditor {
     /** Removes every block of the group, then the group; a group whose blocks could not all go is kept, empty. */
     public Removal deleteGroup(SyncGroup group) {
         SyncGroup empty = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), List.of());
+                group.manualEdits(), List.of(), group.rules());
         store.saveGroup(empty);
         List<String> errors = new ArrayList<>();
         int deleted = converge(empty, errors);

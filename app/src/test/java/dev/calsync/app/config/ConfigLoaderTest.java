@@ -10,7 +10,21 @@ import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.AllDayRule;
+import dev.calsync.core.rules.BlockColor;
+import dev.calsync.core.rules.BusyRules;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
+import dev.calsync.core.rules.OutOfOfficeRule;
+import dev.calsync.core.rules.SkipTitles;
+import dev.calsync.core.rules.TentativeRule;
+import dev.calsync.core.rules.WorkingHours;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +62,32 @@ class ConfigLoaderTest {
         assertThat(config.push()).isEqualTo(new PushConfig(null));
         assertThat(config.accounts()).isEmpty();
         assertThat(config.groups()).isEmpty();
+    }
+
+    @Test
+    void everyRuleOfTheIssueExampleBindsToTheGroupsRules() {
+        String yaml = VALID.replace("    busyTitle: Busy\n", """
+                    busyTitle: "Busy ({calendar})"
+                    busy:
+                      tentative: false
+                      allDay: never
+                      outOfOffice: false
+                      hours: {days: [MO, TU, WE, TH, FR], from: "08:00", to: "18:00", zone: Europe/Berlin}
+                      skipTitles: ["[nosync]"]
+                    color: 8
+                """).replace("{account: home, calendar: alice@example.com}",
+                "{account: home, calendar: alice@example.com, role: source, name: Home}");
+
+        SyncGroup group = loader.parse(yaml, "test.yml").groups().get(0);
+
+        CalendarRef home = new CalendarRef("home", "alice@example.com");
+        WorkingHours hours = new WorkingHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0),
+                LocalTime.of(18, 0), ZoneId.of("Europe/Berlin"));
+        assertThat(group.rules()).isEqualTo(new GroupRules(new BusyRules(new TentativeRule(false), AllDayRule.NEVER,
+                new OutOfOfficeRule(false), hours, new SkipTitles(List.of("[nosync]"))), new BlockColor(8),
+                Map.of(home, CalendarRole.SOURCE), Map.of(home, "Home")));
+        assertThat(group.busyTitle()).isEqualTo("Busy ({calendar})");
+        assertThat(group.targets()).containsExactly(new CalendarRef("work", "primary"));
     }
 
     @Test

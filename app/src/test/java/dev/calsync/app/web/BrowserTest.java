@@ -152,6 +152,92 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".status"))).isEmpty();
     }
 
+    @Test
+    void theGroupPageOffersEveryRuleShowsItsMistakesAndTheBlocksFollowTheSavedRules() throws IOException {
+        browser.get(base + "/dashboard");
+        browser.findElement(By.linkText("Sign in with Google")).click();
+        signInAtOAuthServer("alice");
+        connectAccount("alice-work");
+        connectAccount("alice-home");
+        browser.findElement(By.linkText("New group")).click();
+        browser.findElement(By.id("name")).sendKeys("rules");
+        browser.findElements(By.name("calendars")).forEach(WebElement::click);
+        browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.tagName("h1")).getText().startsWith("Group rules-"));
+        String groupId = browser.findElement(By.cssSelector("h1 span")).getText();
+        assertThat(browser.findElement(By.id("title-warning")).getText()).contains("{title}").contains("leave");
+        for (String field : List.of("tentative", "outOfOffice", "allDay", "skipTitles", "hours", "day-MO", "from", "to",
+                "zone", "color", "role-0", "role-1", "role-2", "name-0")) {
+            assertThat(browser.findElements(By.id(field))).as("rules field " + field).hasSize(1);
+        }
+
+        // A mistake comes back in the form with its message, as typed.
+        WebElement from = browser.findElement(By.id("from"));
+        from.clear();
+        from.sendKeys("8am");
+        if (!browser.findElement(By.id("hours")).isSelected()) {
+            browser.findElement(By.id("hours")).click();
+        }
+        browser.findElement(By.id("save-rules")).click();
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(() -> !browser.findElements(By.id("from-error")).isEmpty());
+        assertThat(browser.findElement(By.id("from-error")).getText()).contains("HH:mm");
+        assertThat(browser.findElement(By.id("from")).getDomProperty("value")).isEqualTo("8am");
+
+        // Every day, all day in UTC (so nothing is lost), colour 8, the third calendar a source only.
+        String sourceOnly = browser.findElement(By.xpath("//select[@id='role-2']/ancestor::tr/td[1]")).getText();
+        set("from", "00:00");
+        set("to", "23:59");
+        set("zone", "UTC");
+        set("name-0", "Work");
+        for (String day : List.of("SA", "SU", "TU", "WE", "TH")) {
+            WebElement box = browser.findElement(By.id("day-" + day));
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
+        browser.findElement(By.cssSelector("#color option[value='8']")).click();
+        browser.findElement(By.cssSelector("#role-2 option[value='source']")).click();
+        browser.findElement(By.id("save-rules")).click();
+        awaitFlash("Rules saved");
+        assertThat(browser.findElement(By.cssSelector("#color option[value='8']")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#role-2 option[value='source']")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("hours")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("name-0")).getDomProperty("value")).isEqualTo("Work");
+
+        // The queued sync applies them: no block on the source-only calendar, every block in colour 8.
+        String calendarId = sourceOnly.substring(sourceOnly.indexOf('/') + 1);
+        await().atMost(PATIENCE).until(() -> blocksOnEmulator(groupId) > 0
+                && blocksOnEmulator(groupId, calendarId) == 0 && everyBlockColoured(groupId, "8"));
+
+        // {title} in the busy title: the rules section warns that details leave the calendar.
+        set("busyTitle", "{calendar}: {title}");
+        browser.findElement(By.cssSelector("form[action$='/settings'] button[type=submit]")).click();
+        awaitFlash("Settings saved");
+        assertThat(browser.findElement(By.id("title-leaves")).getText()).contains("leave their calendar");
+    }
+
+    /** The submit navigates: until the next page is there, a flash found may belong to the page being left. */
+    private void awaitFlash(String text) {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+                .until(() -> flash().contains(text));
+    }
+
+    private void set(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private boolean everyBlockColoured(String groupId, String colorId) {
+        return List.of("alice@work.example", "team@work.example", "alice@personal.example").stream()
+                .flatMap(calendar -> emulator.userListAll(calendar, false).stream())
+                .filter(event -> groupId.equals(event.at("/extendedProperties/private/" + BlockMarker.GROUP).asText()))
+                .allMatch(event -> colorId.equals(event.path("colorId").asText()));
+    }
+
     /** A single block calsync wrote on the calendar, starting within the next five days (so in the week view). */
     private ObjectNode aBlockOfTheComingDays(String groupId, String calendar) {
         Instant now = Instant.now();

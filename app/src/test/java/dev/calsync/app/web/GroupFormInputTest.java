@@ -88,7 +88,17 @@ class GroupFormInputTest {
     }
 
     @Test
+    void aGroupRepeatingAnotherGroupsPairIsAFormErrorNamingBothGroupsAndTheCalendars() throws Exception {
+        String html = send(newGroup("alice-home/primary", ALICE_WORK)).getContentAsString();
+        assertThat(html).contains("id=\"calendars-error\"").contains("both hold")
+                .contains(ALICE_GROUP).contains(ALICE_WORK).contains(ALICE_HOME);
+        assertThat(store.groupsOf(TwoUsers.ALICE)).extracting(SyncGroup::id).containsExactly(ALICE_GROUP);
+    }
+
+    @Test
     void anAliasIsStoredAsTheCalendarItNames() throws Exception {
+        // Alice's group holds one calendar for a moment, so the new group repeats no pair (restored before each test).
+        store.saveGroup(TwoUsers.group(ALICE_GROUP, TwoUsers.ALICE, ALICE_WORK));
         MockHttpServletResponse created = send(newGroup("alice-work/primary", "alice-home/primary"));
         assertThat(created.getStatus()).isEqualTo(302);
         String id = created.getRedirectedUrl().substring("/groups/".length());

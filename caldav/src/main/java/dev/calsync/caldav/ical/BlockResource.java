@@ -25,6 +25,7 @@ import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.property.Color;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -209,6 +210,9 @@ public final class BlockResource {
         }
         event.add(ImmutableClazz.PRIVATE);
         event.add(ImmutableTransp.OPAQUE);
+        if (body.color() != null) {
+            event.add(new Color(new ParameterList(), BlockColors.cssName(body.color())));
+        }
         List<String> recurrence = recurrenceId == null ? body.recurrence() : List.of();
         RecurrenceProperties.parse(recurrence).forEach(event::add);
         MarkerProperties.of(body.marker()).forEach(event::add);

@@ -85,6 +85,20 @@ class BlockResourceTest {
     }
 
     @Test
+    void aGroupsColourIsWrittenAsAnRfc7986ColorAndEchoesWithTheSameHash() throws Exception {
+        java.util.Map<String, String> marker = new java.util.HashMap<>(timed("UTC", List.of()).marker());
+        marker.put(dev.calsync.core.block.BlockMarker.COLOR, "8");
+        BlockBody plain = timed("UTC", List.of());
+        BlockBody body = new BlockBody(plain.summary(), plain.start(), plain.end(), List.of(), marker);
+        String text = BlockResource.fresh("csabc", body, NOW).text();
+
+        assertThat(text).contains("COLOR:gray", "X-CALSYNC-CSC:8");
+        assertThat(BlockResource.fresh("csabc", plain, NOW).text()).doesNotContain("COLOR:");
+        assertThat(BlockBody.contentHashOf(ResourceEvents.parse("csabc.ics", text, CONTEXT).get(0)))
+                .isEqualTo(body.contentHash()).isNotEqualTo(plain.contentHash());
+    }
+
+    @Test
     void aRecurrenceLineCannotSmuggleOtherPropertiesIntoABlock() {
         assertThatThrownBy(() -> BlockResource.fresh("csabc",
                 timed("UTC", List.of("RRULE:FREQ=DAILY\r\nATTENDEE:mailto:victim@example.com")), NOW))

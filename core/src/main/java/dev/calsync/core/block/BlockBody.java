@@ -23,7 +23,7 @@ public record BlockBody(String summary, EventTime start, EventTime end, List<Str
     public BlockBody {
         recurrence = List.copyOf(recurrence);
         marker = Map.copyOf(marker);
-        String derived = cancelled ? CANCELLED_HASH : hash(summary, start, end, recurrence);
+        String derived = cancelled ? CANCELLED_HASH : hash(summary, start, end, recurrence, marker.get(BlockMarker.COLOR));
         if (contentHash != null && !contentHash.equals(derived)) {
             throw new IllegalArgumentException("contentHash is derived from the body, not chosen: " + contentHash);
         }
@@ -54,11 +54,21 @@ public record BlockBody(String summary, EventTime start, EventTime end, List<Str
         if (echo.cancelled() || echo.start() == null || echo.end() == null) {
             return CANCELLED_HASH;
         }
-        return hash(echo.summary(), echo.start(), echo.end(), echo.recurrence());
+        return hash(echo.summary(), echo.start(), echo.end(), echo.recurrence(),
+                echo.privateProperties().get(BlockMarker.COLOR));
     }
 
-    private static String hash(String summary, EventTime start, EventTime end, List<String> recurrence) {
-        String text = summary + "\n" + start.canonical() + "\n" + end.canonical() + "\n" + String.join("\n", recurrence);
+    /** The palette index of the block's colour ({@link BlockMarker#COLOR}), or null for the calendar's own. */
+    public Integer color() {
+        String color = marker.get(BlockMarker.COLOR);
+        return color == null ? null : Integer.valueOf(color);
+    }
+
+    // A colour counts only where a group sets one, so blocks written before colours existed keep their hash.
+    private static String hash(String summary, EventTime start, EventTime end, List<String> recurrence,
+                               String color) {
+        String text = summary + "\n" + start.canonical() + "\n" + end.canonical() + "\n" + String.join("\n", recurrence)
+                + (color == null ? "" : "\ncolor " + color);
         return Sha256.base32hex(text).substring(0, 24);
     }
 }

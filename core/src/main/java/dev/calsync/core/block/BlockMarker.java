@@ -23,6 +23,11 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
      * never touched; a block without one was written by an older version and counts as ours.
      */
     public static final String INSTALLATION = "csi";
+    /**
+     * Optional: the block's colour as the group's palette index ({@code dev.calsync.core.rules.BlockColor}), so the
+     * colour is part of the content an echo is compared by; left out when the group sets none.
+     */
+    public static final String COLOR = "csc";
 
     public static BlockMarker of(String groupId, CalendarRef source, String sourceEventId) {
         return new BlockMarker(groupId, calendarHash(source), sourceEventId);

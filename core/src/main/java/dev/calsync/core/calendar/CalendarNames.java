@@ -46,11 +46,23 @@ public final class CalendarNames {
         return Optional.empty();
     }
 
+    /** Which listed calendar a name means for an account: each provider's adapter answers for its own aliases. */
+    @FunctionalInterface
+    public interface Matcher {
+        Optional<CalendarInfo> match(String accountId, String name, List<CalendarInfo> listed);
+    }
+
     /**
      * @param named  the calendars as given: {@code account/calendar}, ids or aliases
      * @param listOf an account's calendar list, asked once per account; null when it cannot be read
      */
     public static Resolution resolve(List<CalendarRef> named, Function<String, List<CalendarInfo>> listOf) {
+        return resolve(named, listOf, (account, name, listed) -> resolve(name, listed));
+    }
+
+    /** As {@link #resolve(List, Function)}, with the names matched by {@code matcher}. */
+    public static Resolution resolve(List<CalendarRef> named, Function<String, List<CalendarInfo>> listOf,
+                                     Matcher matcher) {
         Map<String, List<CalendarInfo>> lists = new HashMap<>();
         Map<CalendarRef, CalendarRef> firstNameOf = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -61,7 +73,7 @@ public final class CalendarNames {
                         + " could not be read, so the calendar cannot be checked");
                 continue;
             }
-            Optional<CalendarInfo> calendar = resolve(name.calendarId(), listed);
+            Optional<CalendarInfo> calendar = matcher.match(name.accountId(), name.calendarId(), listed);
             if (calendar.isEmpty()) {
                 problems.add(name.key() + ": not in the calendar list of account " + name.accountId());
                 continue;

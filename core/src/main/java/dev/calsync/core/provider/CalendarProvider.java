@@ -4,9 +4,11 @@ import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarInfo;
+import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A calendar service (Google, CalDAV, Microsoft Graph), seen through what sync needs. Implementations page
@@ -26,6 +28,15 @@ public interface CalendarProvider {
 
     /** The calendars the account can see. */
     List<CalendarInfo> listCalendars(String accountId);
+
+    /**
+     * The calendar that {@code name} (as a group names it: an id, or an alias such as {@code primary}) means in the
+     * account's calendar list, if it means one. Each adapter answers for its own aliases; by default an id of the
+     * list, or {@value CalendarNames#PRIMARY} for the one the list marks primary.
+     */
+    default Optional<CalendarInfo> calendarNamed(String accountId, String name, List<CalendarInfo> listed) {
+        return CalendarNames.resolve(name, listed);
+    }
 
     /**
      * Everything changed since {@code syncToken}, deleted events included, all pages read.

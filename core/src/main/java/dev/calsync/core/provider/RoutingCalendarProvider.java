@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,11 @@ public final class RoutingCalendarProvider implements CalendarProvider {
     @Override
     public List<CalendarInfo> listCalendars(String accountId) {
         return adapterFor(accountId).listCalendars(accountId);
+    }
+
+    @Override
+    public Optional<CalendarInfo> calendarNamed(String accountId, String name, List<CalendarInfo> listed) {
+        return adapterFor(accountId).calendarNamed(accountId, name, listed);
     }
 
     @Override

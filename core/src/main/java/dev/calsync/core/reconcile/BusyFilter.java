@@ -3,9 +3,13 @@ package dev.calsync.core.reconcile;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.event.ResponseStatus;
 import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.rules.BusyRules;
 import java.util.Optional;
 
-/** Decides whether a source event makes its owner busy, and if not, why. */
+/**
+ * Decides whether a source event makes its owner busy, and if not, why: always under the fixed rules, and under a
+ * group's {@link BusyRules} (tentative, all-day, out of office, titles to skip; hours clip, they do not filter).
+ */
 public final class BusyFilter {
     private BusyFilter() {
     }
@@ -14,7 +18,15 @@ public final class BusyFilter {
         return whyNotBusy(event).isEmpty();
     }
 
+    public static boolean isBusy(SourceEvent event, BusyRules rules) {
+        return whyNotBusy(event, rules).isEmpty();
+    }
+
     public static Optional<String> whyNotBusy(SourceEvent event) {
+        return whyNotBusy(event, BusyRules.DEFAULT);
+    }
+
+    public static Optional<String> whyNotBusy(SourceEvent event, BusyRules rules) {
         if (BlockMarker.isBlock(event.privateProperties())) {
             // Loop prevention: a block mirrored back would echo between calendars for ever.
             return Optional.of("calsync block");
@@ -22,7 +34,7 @@ public final class BusyFilter {
         if (event.cancelled()) {
             return Optional.of("cancelled");
         }
-        if (event.transparent()) {
+        if (event.transparent() && !rules.overridesFree(event)) {
             return Optional.of("shown as free");
         }
         if (event.selfResponse() == ResponseStatus.DECLINED) {
@@ -34,6 +46,6 @@ public final class BusyFilter {
         if (event.start() == null || event.end() == null) {
             return Optional.of("no times");
         }
-        return Optional.empty();
+        return rules.whyNot(event);
     }
 }

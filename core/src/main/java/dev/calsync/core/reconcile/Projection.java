@@ -6,8 +6,10 @@ import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.OccurrenceRef;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.recurrence.Occurrence;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.recurrence.UnsupportedRecurrenceException;
 import java.lang.System.Logger.Level;
@@ -36,6 +38,10 @@ import java.util.Set;
  * whose lines the expander cannot read is mirrored as it is, with a warning: the provider expands the same
  * lines on the target as on the source, so its block series is exact, but calsync cannot tell whether it
  * occurs in the window, and cannot verify it.
+ *
+ * <p>The group's rules decide which events block ({@link BusyFilter} with {@link dev.calsync.core.rules.BusyRules}),
+ * which calendars are sources and which hold blocks (roles), what a block shows ({@link BlockLook}) and when busy
+ * time counts ({@link HoursClipping}, for single events and series).
  */
 public final class Projection {
     private static final System.Logger LOG = System.getLogger(Projection.class.getName());
@@ -49,6 +55,10 @@ public final class Projection {
     private final List<DesiredBlock> desired = new ArrayList<>();
     private final Set<SourceKey> agedOut = new HashSet<>();
     private int skippedRecurring;
+    private final BlockLook look;
+    private final HoursClipping hours;
+    /** How far before the window the occurrences a straddling series wrote as single blocks are looked for. */
+    private static final Duration AGED_OCCURRENCES = Duration.ofDays(62);
 
     /** What became of a busy series. */
     private enum Mirror {
@@ -57,7 +67,9 @@ public final class Projection {
         /** Mirrored; its exceptions override occurrences that the series still has. */
         EXPANDED,
         /** Mirrored verbatim, lines unreadable: every exception overrides its occurrence. */
-        VERBATIM
+        VERBATIM,
+        /** Straddles the group's hours: its occurrences are single blocks; its exceptions stand alone. */
+        CLIPPED
     }
 
     private Projection(SyncGroup group, Recurrences recurrences, Instant now) {
@@ -65,6 +77,8 @@ public final class Projection {
         this.recurrences = recurrences;
         this.windowStart = group.window().start(now);
         this.windowEnd = group.window().end(now);
+        this.look = new BlockLook(group);
+        this.hours = new HoursClipping(group.rules().busy().hours());
     }
 
     /**
@@ -75,7 +89,7 @@ public final class Projection {
     public static ProjectedBlocks of(SyncGroup group, Map<CalendarRef, List<SourceEvent>> sources, Instant now,
                                      Recurrences recurrences) {
         Projection projection = new Projection(group, recurrences, now);
-        for (CalendarRef source : group.calendars()) {
+        for (CalendarRef source : group.sources()) {
             projection.project(source, sources.getOrDefault(source, List.of()));
         }
         return new ProjectedBlocks(projection.desired, projection.agedOut, projection.skippedRecurring);
@@ -89,11 +103,11 @@ public final class Projection {
         Map<String, SourceEvent> mirrored = new HashMap<>();
         Map<String, Mirror> how = new HashMap<>();
         for (SourceEvent event : events) {
-            if (event.isException() || !BusyFilter.isBusy(event)) {
+            if (event.isException() || !isBusy(event)) {
                 continue;
             }
             if (event.isSeries()) {
-                Mirror mirror = projectSeries(source, event);
+                Mirror mirror = projectSeries(source, event, events);
                 if (mirror != Mirror.NONE) {
                     mirrored.put(event.id(), event);
                     how.put(event.id(), mirror);
@@ -109,10 +123,14 @@ public final class Projection {
             SourceEvent series = mirrored.get(exception.recurringEventId());
             if (series != null && exception.originalStartTime() != null) {
                 projectException(source, series, how.get(series.id()), exception);
-            } else if (BusyFilter.isBusy(exception)) {
+            } else if (isBusy(exception)) {
                 projectSingle(source, exception);
             }
         }
+    }
+
+    private boolean isBusy(SourceEvent event) {
+        return BusyFilter.isBusy(event, group.rules().busy());
     }
 
     private void projectSingle(CalendarRef source, SourceEvent event) {
@@ -126,15 +144,27 @@ public final class Projection {
         blocksOnEveryTarget(source, event);
     }
 
-    private Mirror projectSeries(CalendarRef source, SourceEvent series) {
+    private Mirror projectSeries(CalendarRef source, SourceEvent series, List<SourceEvent> events) {
         if (recurrences == null) {
             skippedRecurring++;
             return Mirror.NONE;
         }
         try {
-            if (!recurrences.between(series, windowStart, windowEnd).isEmpty()) {
-                blocksOnEveryTarget(source, series);
-                return Mirror.EXPANDED;
+            List<Occurrence> inWindow = recurrences.between(series, windowStart, windowEnd);
+            if (hours.clips()) {
+                ageOutPassedOccurrences(source, series);
+            }
+            if (!inWindow.isEmpty()) {
+                switch (hours.form(inWindow)) {
+                    case OUTSIDE:
+                        return Mirror.NONE;
+                    case STRADDLES:
+                        occurrencesOnEveryTarget(source, series, inWindow, events);
+                        return Mirror.CLIPPED;
+                    default:
+                        blocksOnEveryTarget(source, series);
+                        return Mirror.EXPANDED;
+                }
             }
             if (!series.start().instant().isBefore(windowEnd)) {
                 return Mirror.NONE; // starts after the window, like a single event there
@@ -143,6 +173,8 @@ public final class Projection {
                 // Ended before the window. Desired and aged out: a block series already written is corrected
                 // if its rule was cut short, and otherwise forgotten; none is written anew.
                 agedOut.add(new SourceKey(source.key(), series.id()));
+            } else if (hours.clips()) {
+                return Mirror.NONE; // a gap across the window: nothing to judge it by under hours, so no block
             }
             // A gap across the whole window (a yearly series): keep the block series rather than delete and
             // revive it.
@@ -156,18 +188,79 @@ public final class Projection {
         }
     }
 
-    /** A single event or a whole series: the same block, recurrence lines included, on every other calendar. */
+    /**
+     * A single event or a whole series: the same block, recurrence lines included, on every target. A single
+     * event that the group's hours cut becomes one block per stretch inside them.
+     */
     private void blocksOnEveryTarget(CalendarRef source, SourceEvent event) {
-        BlockBody body = new BlockBody(group.busyTitle(), event.start(), event.end(), event.recurrence(),
-                BlockMarker.of(group.id(), source, event.id()).properties());
+        if (event.isSeries()) {
+            blockOnEveryTarget(source, event, event.id(), event.start(), event.end(), event.recurrence());
+            return;
+        }
+        List<HoursClipping.Piece> pieces = hours.pieces(event.start(), event.end());
+        for (int n = 0; n < pieces.size(); n++) {
+            blockOnEveryTarget(source, event, HoursClipping.pieceId(event.id(), n), pieces.get(n).start(),
+                    pieces.get(n).end(), List.of());
+        }
+    }
+
+    private void blockOnEveryTarget(CalendarRef source, SourceEvent event, String sourceEventId, EventTime start,
+                                    EventTime end, List<String> recurrence) {
+        BlockBody body = new BlockBody(look.title(source, event), start, end, recurrence,
+                look.marker(BlockMarker.of(group.id(), source, sourceEventId)));
         for (CalendarRef target : group.targetsFor(source)) {
-            desired.add(new DesiredBlock(group.id(), source, event.id(), target,
-                    BlockIds.of(group.id(), source, event.id(), target), body));
+            desired.add(new DesiredBlock(group.id(), source, sourceEventId, target,
+                    BlockIds.of(group.id(), source, sourceEventId, target), body));
+        }
+    }
+
+    /**
+     * A series that straddles the group's hours: single blocks for each occurrence's stretches inside them,
+     * except occurrences an exception replaces (the exception stands alone).
+     */
+    private void occurrencesOnEveryTarget(CalendarRef source, SourceEvent series, List<Occurrence> inWindow,
+                                          List<SourceEvent> events) {
+        List<EventTime> replaced = events.stream()
+                .filter(e -> series.id().equals(e.recurringEventId()) && e.originalStartTime() != null)
+                .map(SourceEvent::originalStartTime).toList();
+        for (Occurrence occurrence : inWindow) {
+            if (replaced.stream().anyMatch(r -> SeriesOccurrences.sameStart(r, occurrence.originalStart()))) {
+                continue;
+            }
+            String id = HoursClipping.occurrenceId(series.id(), occurrence.originalStart());
+            List<HoursClipping.Piece> pieces = hours.pieces(occurrence.start(), occurrence.end());
+            for (int n = 0; n < pieces.size(); n++) {
+                blockOnEveryTarget(source, series, HoursClipping.pieceId(id, n), pieces.get(n).start(),
+                        pieces.get(n).end(), List.of());
+            }
+        }
+    }
+
+    /**
+     * Under hours, occurrences that ended shortly before the window may have single blocks (written while the
+     * series straddled the hours): they are aged out, so the moving window forgets them instead of deleting them.
+     */
+    private void ageOutPassedOccurrences(CalendarRef source, SourceEvent series) {
+        for (Occurrence passed : recurrences.between(series, windowStart.minus(AGED_OCCURRENCES), windowStart)) {
+            if (passed.end().instant().isAfter(windowStart)) {
+                continue;
+            }
+            String id = HoursClipping.occurrenceId(series.id(), passed.originalStart());
+            int pieces = hours.pieces(passed.start(), passed.end()).size();
+            for (int n = 0; n < pieces; n++) {
+                agedOut.add(new SourceKey(source.key(), HoursClipping.pieceId(id, n)));
+            }
         }
     }
 
     private void projectException(CalendarRef source, SourceEvent series, Mirror mirror, SourceEvent exception) {
-        boolean busy = BusyFilter.isBusy(exception);
+        boolean busy = isBusy(exception);
+        if (mirror == Mirror.CLIPPED) {
+            if (busy) {
+                projectSingle(source, exception); // its occurrence has no block: it stands alone, clipped
+            }
+            return;
+        }
         Instant originalStart = exception.originalStartTime().instant();
         Instant originalEnd = originalStart.plus(SeriesOccurrences.length(series));
         boolean originalInWindow = overlapsWindow(originalStart, originalEnd);
@@ -180,12 +273,15 @@ public final class Projection {
             }
             return; // outside the window: ignored
         }
-        if (mirror == Mirror.VERBATIM || isOccurrence(series, exception)) {
+        boolean fits = !busy || hours.inside(exception.start(), exception.end());
+        if (mirror == Mirror.VERBATIM || fits && isOccurrence(series, exception)) {
             overrideOccurrence(source, exception, busy);
             return;
         }
         // An orphan: calendars show it on its own. Cancel the block occurrence it may have overridden before the
-        // series changed, and give it a block of its own.
+        // series changed, and give it a block of its own. So too an occurrence moved across the edge of the
+        // group's hours: a block occurrence cannot be cut, so it is cancelled and the exception's stretches
+        // inside the hours are single blocks.
         if (originalInWindow) {
             overrideOccurrence(source, exception, false);
         }
@@ -206,8 +302,9 @@ public final class Projection {
     private void overrideOccurrence(CalendarRef source, SourceEvent exception, boolean busy) {
         BlockMarker marker = BlockMarker.of(group.id(), source, exception.id());
         BlockBody body = busy
-                ? new BlockBody(group.busyTitle(), exception.start(), exception.end(), List.of(), marker.properties())
-                : BlockBody.cancelledOccurrence(marker.properties());
+                ? new BlockBody(look.title(source, exception), exception.start(), exception.end(), List.of(),
+                        look.marker(marker))
+                : BlockBody.cancelledOccurrence(look.marker(marker));
         for (CalendarRef target : group.targetsFor(source)) {
             OccurrenceRef occurrence = new OccurrenceRef(
                     BlockIds.of(group.id(), source, exception.recurringEventId(), target), exception.originalStartTime());

@@ -1,5 +1,6 @@
 package dev.calsync.core.sync;
 
+import dev.calsync.core.event.EventTime;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.reconcile.SeriesOccurrences;
 import dev.calsync.core.recurrence.Occurrence;
@@ -37,12 +38,25 @@ public final class BusyIntervals {
     private BusyIntervals() {
     }
 
+    /** How an event's or occurrence's times become busy time: as they are, or cut to a group's hours. */
+    public interface Shape {
+        Shape AS_IS = (start, end) -> List.of(new Interval(start.instant(), end.instant()));
+
+        List<Interval> of(EventTime start, EventTime end);
+    }
+
     /**
      * @param events every listed event of one calendar (series, exceptions, cancelled ones)
      * @param busy   which events make busy time (source rules, or "a live block of this group")
      */
     public static Result of(List<SourceEvent> events, Predicate<SourceEvent> busy, Instant from, Instant to,
                             Recurrences recurrences) {
+        return of(events, busy, from, to, recurrences, Shape.AS_IS);
+    }
+
+    /** @param shape the busy time of each event or occurrence (e.g. cut to the group's hours) */
+    public static Result of(List<SourceEvent> events, Predicate<SourceEvent> busy, Instant from, Instant to,
+                            Recurrences recurrences, Shape shape) {
         Map<String, List<SourceEvent>> exceptionsBySeries = new HashMap<>();
         for (SourceEvent event : events) {
             if (event.isException() && event.originalStartTime() != null) {
@@ -55,19 +69,19 @@ public final class BusyIntervals {
             if (event.isException()) {
                 // Modified occurrences and orphans alike show their own times; cancelled ones show nothing.
                 if (busy.test(event)) {
-                    intervals.add(new Interval(event.start().instant(), event.end().instant()));
+                    intervals.addAll(shape.of(event.start(), event.end()));
                 }
             } else if (!busy.test(event)) {
                 continue;
             } else if (!event.isSeries()) {
-                intervals.add(new Interval(event.start().instant(), event.end().instant()));
+                intervals.addAll(shape.of(event.start(), event.end()));
             } else if (recurrences != null) {
                 try {
                     List<SourceEvent> exceptions = exceptionsBySeries.getOrDefault(event.id(), List.of());
                     for (Occurrence occurrence : recurrences.between(event, from, to)) {
                         if (exceptions.stream().noneMatch(x ->
                                 SeriesOccurrences.sameStart(x.originalStartTime(), occurrence.originalStart()))) {
-                            intervals.add(new Interval(occurrence.start().instant(), occurrence.end().instant()));
+                            intervals.addAll(shape.of(occurrence.start(), occurrence.end()));
                         }
                     }
                 } catch (UnsupportedRecurrenceException e) {

@@ -10,6 +10,7 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.MeetingCopies;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.CalendarCommit;
@@ -67,7 +68,8 @@ final class NaivePass {
         List<BlockOp> plan = new ArrayList<>();
         existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
         String generation = Long.toString(pass.started.toEpochMilli());
-        List<DesiredBlock> desired = Projection.of(pass.group, sources, pass.started, recurrences).desired();
+        List<DesiredBlock> desired = MeetingCopies.apply(
+                Projection.of(pass.group, sources, pass.started, recurrences), sources).desired();
         Map<String, String> freshIds = new HashMap<>();
         for (DesiredBlock block : desired) {
             if (!block.isInstance()) {

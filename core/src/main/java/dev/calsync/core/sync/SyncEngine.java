@@ -7,6 +7,7 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.MeetingCopies;
 import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.reconcile.Reconciler;
@@ -107,7 +108,7 @@ public final class SyncEngine {
         }
 
         // 4. Project and plan.
-        ProjectedBlocks projected = Projection.of(group, sources, pass.started, recurrences);
+        ProjectedBlocks projected = MeetingCopies.apply(Projection.of(group, sources, pass.started, recurrences), sources);
         pass.skippedRecurring = projected.skippedRecurring();
         handEdits.noteEditedOccurrences(projected);
         pass.handEdits = handEdits.count();

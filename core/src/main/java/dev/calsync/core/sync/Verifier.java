@@ -10,10 +10,13 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ChangeSet;
 import dev.calsync.core.failure.Failure;
 import dev.calsync.core.provider.ProviderException;
+import dev.calsync.core.reconcile.MeetingCopies;
+import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.reconcile.BusyFilter;
+import dev.calsync.core.rules.WorkingHours;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +70,9 @@ public final class Verifier {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
         }
-        List<DesiredBlock> desired = Projection.of(group, sources, now, recurrences).desired();
+        ProjectedBlocks projected = Projection.of(group, sources, now, recurrences);
+        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources);
+        List<DesiredBlock> desired = reduced.desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         List<KnownBlock> rows = store.blocks(group.id());
         rows.stream().filter(b -> b.state() == BlockState.RESPECTED)
@@ -100,7 +105,8 @@ public final class Verifier {
         // Blocks the store knows on calendars that left the group: orphans too, though no listing here shows them.
         rows.stream().filter(row -> !group.calendars().contains(row.target()) && row.occurrence() == null)
                 .forEach(row -> problems.add(problem(VerifyReport.Kind.ORPHAN, row)));
-        problems.addAll(busyMismatches(group, listed, respected.values(), now, ownership));
+        problems.addAll(busyMismatches(group, listed, respected.values(), MeetingCopies.leftOut(projected, reduced),
+                now, ownership));
         return new VerifyReport(group.id(), desired.size(), found.size(), problems, null, foreign, false);
     }
 
@@ -125,12 +131,13 @@ public final class Verifier {
      * out together with their sources; series whose lines cannot be expanded are left out on both sides.
      */
     private List<VerifyReport.Problem> busyMismatches(SyncGroup group, Map<CalendarRef, List<SourceEvent>> listed,
-                                                      Collection<KnownBlock> respected, Instant now,
-                                                      BlockOwnership ownership) {
+                                                      Collection<KnownBlock> respected, Set<String> copiesLeftOut,
+                                                      Instant now, BlockOwnership ownership) {
         Instant from = group.window().start(now);
         Instant to = group.window().end(now);
         List<VerifyReport.Problem> problems = new ArrayList<>();
-        for (CalendarRef target : group.calendars()) {
+        BusyIntervals.Shape shape = busyShape(group);
+        for (CalendarRef target : group.targets()) {
             Set<String> respectedBlocks = new HashSet<>();
             Set<String> respectedSources = new HashSet<>();
             respected.stream().filter(b -> b.target().equals(target)).forEach(b -> {
@@ -138,10 +145,14 @@ public final class Verifier {
                 respectedSources.add(b.sourceCalendar() + "\n" + b.sourceEventId());
             });
             List<BusyIntervals.Interval> expected = new ArrayList<>();
-            for (CalendarRef source : group.targetsFor(target)) {
+            for (CalendarRef source : group.sourcesFor(target)) {
+                // Copies of one meeting give one block, or none where the calendar shows the meeting itself.
+                String copy = target.key() + "\n" + source.key() + "\n";
                 List<SourceEvent> events = listed.get(source).stream()
+                        .filter(e -> !copiesLeftOut.contains(copy + e.id()))
                         .filter(e -> !respectedSources.contains(source.key() + "\n" + e.id())).toList();
-                BusyIntervals.Result busy = BusyIntervals.of(events, BusyFilter::isBusy, from, to, recurrences);
+                BusyIntervals.Result busy = BusyIntervals.of(events,
+                        e -> BusyFilter.isBusy(e, group.rules().busy()), from, to, recurrences, shape);
                 expected.addAll(busy.intervals());
                 warnUnreadable(group, source, busy);
             }
@@ -158,6 +169,16 @@ public final class Verifier {
                     VerifyReport.Kind.BUSY_MISMATCH, target.key(), null, null, null, detail)));
         }
         return problems;
+    }
+
+    /** The group's hours, as the projection cuts busy time to them. */
+    private static BusyIntervals.Shape busyShape(SyncGroup group) {
+        WorkingHours hours = group.rules().busy().hours();
+        if (hours == null) {
+            return BusyIntervals.Shape.AS_IS;
+        }
+        return (start, end) -> hours.clip(start, end).stream()
+                .map(span -> new BusyIntervals.Interval(span.start(), span.end())).toList();
     }
 
     private static boolean isLiveBlock(SyncGroup group, CalendarRef target, SourceEvent event,

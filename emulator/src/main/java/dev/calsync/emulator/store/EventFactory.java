@@ -29,6 +29,8 @@ final class EventFactory {
             "extendedProperties", "attendees", "reminders", "eventType", "privateCopy", "locked");
     private static final Set<String> STATUSES = Set.of("confirmed", "tentative", "cancelled");
     private static final Set<String> TRANSPARENCIES = Set.of("opaque", "transparent");
+    /** Google's event palette (colors.get, "event"): colorId 1 to 11. */
+    private static final Set<String> COLOR_IDS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
     private static final Set<String> VISIBILITIES = Set.of("default", "public", "private", "confidential");
     private static final Set<String> EVENT_TYPES = Set.of("default", "outOfOffice", "focusTime", "workingLocation", "birthday", "fromGmail");
 
@@ -56,6 +58,7 @@ final class EventFactory {
         checkEnum(body, "transparency", TRANSPARENCIES);
         checkEnum(body, "visibility", VISIBILITIES);
         checkEnum(body, "eventType", EVENT_TYPES);
+        checkEnum(body, "colorId", COLOR_IDS);
 
         EventTime start = EventTime.parse(body.get("start"), "start");
         EventTime end = EventTime.parse(body.get("end"), "end");

@@ -15,7 +15,17 @@ import dev.calsync.core.sync.Verifier;
 import dev.calsync.core.sync.VerifyReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.calsync.core.rules.AllDayRule;
+import dev.calsync.core.rules.BusyRules;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
+import dev.calsync.core.rules.WorkingHours;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +36,8 @@ import java.util.Set;
  * emulator itself (singleEvents=true through the official client), on one side; the blocks on the other.
  * For every group and every calendar, the blocks of that group on it are exactly one per busy occurrence of
  * every other calendar of the group, at the same times, and there are none on calendars outside the group.
+ * The group's rules are applied again here: roles, which events block, the hours (cutting each occurrence),
+ * the title template and the colour.
  */
 final class Oracle {
     private static final Set<String> NEVER_BUSY_TYPES = Set.of("workingLocation", "birthday");
@@ -46,13 +58,26 @@ final class Oracle {
             instances.put(calendar.calendarId(), expanded(world, calendar, window.start(now), window.end(now)));
         }
         for (SyncGroup group : world.groups.values()) {
+            GroupRules rules = group.rules();
             for (CalendarRef target : world.calendars.values()) {
                 List<String> expected = new ArrayList<>();
-                if (group.calendars().contains(target)) {
-                    for (CalendarRef source : group.targetsFor(target)) {
+                if (group.calendars().contains(target) && rules.roleOf(target) != CalendarRole.SOURCE) {
+                    Map<String, List<Copy>> copies = busyCopies(group, instances);
+                    for (CalendarRef source : group.calendars()) {
+                        if (source.equals(target) || rules.roleOf(source) == CalendarRole.TARGET) {
+                            continue;
+                        }
                         String hash = BlockMarker.calendarHash(source);
-                        instances.get(source.calendarId()).stream().filter(Oracle::busy).forEach(e -> expected.add(
-                                key(hash, e.getRecurringEventId() != null ? e.getRecurringEventId() : e.getId(), e)));
+                        for (Event e : instances.get(source.calendarId())) {
+                            if (!busy(e, rules.busy()) || !blockedByCopy(copies, source, target, e)) {
+                                continue;
+                            }
+                            String series = e.getRecurringEventId() != null ? e.getRecurringEventId() : e.getId();
+                            String title = title(group.busyTitle(), rules.nameOf(source), e.getSummary());
+                            for (Instant[] piece : pieces(e, rules.busy().hours())) {
+                                expected.add(hash + "|" + series + "|" + piece[0] + "|" + piece[1] + "|" + title);
+                            }
+                        }
                     }
                 }
                 List<String> actual = new ArrayList<>();
@@ -61,13 +86,17 @@ final class Oracle {
                     if (!"1".equals(marker.get(BlockMarker.FLAG)) || !group.id().equals(marker.get(BlockMarker.GROUP))) {
                         continue;
                     }
-                    actual.add(key(marker.get(BlockMarker.SOURCE_CALENDAR), marker.get(BlockMarker.SOURCE_EVENT), block));
-                    assertThat(block.getSummary()).as("block title").isEqualTo(group.busyTitle());
+                    actual.add(key(marker.get(BlockMarker.SOURCE_CALENDAR), marker.get(BlockMarker.SOURCE_EVENT), block)
+                            + "|" + block.getSummary());
                     assertThat(block.getDescription()).as("block description (no content may leak)").isNull();
                     assertThat(block.getLocation()).as("block location").isNull();
                     assertThat(block.getVisibility()).as("block visibility").isEqualTo("private");
+                    assertThat(block.getColorId()).as("block colour")
+                            .isEqualTo(rules.color() == null ? null : Integer.toString(rules.color().index()));
+                    assertThat(block.getReminders() == null || !Boolean.TRUE.equals(block.getReminders().getUseDefault()))
+                            .as("block reminders").isTrue();
                 }
-                assertThat(actual).as("blocks of group %s on %s (source|event|start|end), %s", group.id(),
+                assertThat(actual).as("blocks of group %s on %s (source|event|start|end|title), %s", group.id(),
                         target.calendarId(), group.calendars().contains(target) ? "member" : "not a member")
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
@@ -91,6 +120,49 @@ final class Oracle {
             assertThat(world.rig.store.retiredBlocks().stream().filter(b -> b.groupId().equals(groupId)).toList())
                     .as("rows of retired group %s", groupId).isEmpty();
         }
+    }
+
+    /** A busy single event of a group calendar that shares its iCalUID with others (a copy of one meeting). */
+    private record Copy(String calendarKey, String eventId) {
+    }
+
+    /**
+     * The busy copies of each meeting on the group's source calendars, by iCalUID, least (calendar, event id)
+     * first: a copy counts when it makes blocks (busy by the group's rules, some of it inside the hours).
+     */
+    private static Map<String, List<Copy>> busyCopies(SyncGroup group, Map<String, List<Event>> instances) {
+        GroupRules rules = group.rules();
+        Map<String, List<Copy>> copies = new java.util.HashMap<>();
+        for (CalendarRef calendar : group.calendars()) {
+            if (rules.roleOf(calendar) == CalendarRole.TARGET) {
+                continue;
+            }
+            instances.get(calendar.calendarId()).stream()
+                    .filter(e -> e.getRecurringEventId() == null && e.getICalUID() != null && busy(e, rules.busy())
+                            && !pieces(e, rules.busy().hours()).isEmpty())
+                    .forEach(e -> copies.computeIfAbsent(e.getICalUID(), k -> new ArrayList<>())
+                            .add(new Copy(calendar.key(), e.getId())));
+        }
+        copies.values().forEach(list -> list.sort(java.util.Comparator.comparing(Copy::calendarKey)
+                .thenComparing(Copy::eventId)));
+        copies.values().removeIf(list -> list.size() < 2);
+        return copies;
+    }
+
+    /**
+     * The copies rule, written again here: a meeting with busy copies on several calendars of the group gets no
+     * block on a calendar that has a busy copy itself, and one block elsewhere, from the least copy.
+     */
+    private static boolean blockedByCopy(Map<String, List<Copy>> copies, CalendarRef source, CalendarRef target,
+                                         Event event) {
+        List<Copy> meeting = event.getRecurringEventId() == null ? copies.get(event.getICalUID()) : null;
+        if (meeting == null) {
+            return true;
+        }
+        if (meeting.stream().anyMatch(c -> c.calendarKey().equals(target.key()))) {
+            return false;
+        }
+        return meeting.get(0).equals(new Copy(source.key(), event.getId()));
     }
 
     /** Nothing without the marker was changed by anyone but the person. */
@@ -126,10 +198,33 @@ final class Oracle {
         return all;
     }
 
-    /** The busy rule, written again here on purpose rather than borrowed from core. */
-    private static boolean busy(Event event) {
-        if ("cancelled".equals(event.getStatus()) || "transparent".equals(event.getTransparency())) {
+    /** The busy rule and the group's busy rules, written again here on purpose rather than borrowed from core. */
+    private static boolean busy(Event event, BusyRules rules) {
+        boolean allDay = event.getStart() != null && event.getStart().getDate() != null;
+        if ("cancelled".equals(event.getStatus())) {
             return false;
+        }
+        if ("transparent".equals(event.getTransparency()) && !(allDay && rules.allDay() == AllDayRule.ALWAYS)) {
+            return false;
+        }
+        if (allDay && rules.allDay() == AllDayRule.NEVER) {
+            return false;
+        }
+        if (!rules.outOfOffice().blocks() && "outOfOffice".equals(event.getEventType())) {
+            return false;
+        }
+        String summary = event.getSummary() == null ? "" : event.getSummary().toLowerCase(Locale.ROOT);
+        if (rules.skipTitles().markers().stream().anyMatch(m -> summary.contains(m.toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        if (!rules.tentative().blocks()) {
+            if ("tentative".equals(event.getStatus())) {
+                return false;
+            }
+            if (event.getAttendees() != null && event.getAttendees().stream().anyMatch(a -> Boolean.TRUE.equals(a.getSelf())
+                    && ("tentative".equals(a.getResponseStatus()) || "needsAction".equals(a.getResponseStatus())))) {
+                return false;
+            }
         }
         if (event.getEventType() != null && NEVER_BUSY_TYPES.contains(event.getEventType())) {
             return false;
@@ -147,6 +242,58 @@ final class Oracle {
         return true;
     }
 
+    /** The busy time of one instance: whole, or cut to the hours (each day's from–to in the hours' zone). */
+    private static List<Instant[]> pieces(Event event, WorkingHours hours) {
+        Instant start = instant(event.getStart(), hours == null ? ZoneOffset.UTC : hours.zone());
+        Instant end = instant(event.getEnd(), hours == null ? ZoneOffset.UTC : hours.zone());
+        if (hours == null) {
+            return List.<Instant[]>of(new Instant[] {start, end});
+        }
+        List<Instant[]> pieces = new ArrayList<>();
+        LocalDate last = end.atZone(hours.zone()).toLocalDate();
+        for (LocalDate day = start.atZone(hours.zone()).toLocalDate().minusDays(1); !day.isAfter(last);
+             day = day.plusDays(1)) {
+            if (!hours.days().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            Instant open = ZonedDateTime.of(day, hours.from(), hours.zone()).toInstant();
+            Instant close = ZonedDateTime.of(day, hours.to(), hours.zone()).toInstant();
+            Instant from = open.isAfter(start) ? open : start;
+            Instant to = close.isBefore(end) ? close : end;
+            if (from.isBefore(to)) {
+                pieces.add(new Instant[] {from, to});
+            }
+        }
+        return pieces;
+    }
+
+    /** An all-day date as midnight where it is seen; the times of a timed event as they are. */
+    private static Instant instant(EventDateTime time, ZoneId zone) {
+        if (time.getDateTime() != null) {
+            return Instant.ofEpochMilli(time.getDateTime().getValue());
+        }
+        return LocalDate.parse(time.getDate().toStringRfc3339()).atStartOfDay(zone).toInstant();
+    }
+
+    /** The block title: {calendar} and {title} filled in once each, "Busy" when nothing is left. */
+    private static String title(String template, String calendarName, String sourceTitle) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            if (template.startsWith("{calendar}", i)) {
+                out.append(calendarName);
+                i += "{calendar}".length();
+            } else if (template.startsWith("{title}", i)) {
+                out.append(sourceTitle == null ? "" : sourceTitle);
+                i += "{title}".length();
+            } else {
+                out.append(template.charAt(i++));
+            }
+        }
+        String title = out.toString().strip();
+        return title.isEmpty() ? "Busy" : title;
+    }
+
     private static Map<String, String> marker(Event event) {
         if (event.getExtendedProperties() == null || event.getExtendedProperties().getPrivate() == null) {
             return Map.of();
@@ -159,15 +306,9 @@ final class Oracle {
      * the series part of the source id its marker names (an override may name the source instance).
      */
     private static String key(String sourceCalendar, String sourceEvent, Event event) {
-        int instance = sourceEvent == null ? -1 : sourceEvent.indexOf('_');
-        String series = instance < 0 ? sourceEvent : sourceEvent.substring(0, instance);
-        return sourceCalendar + "|" + series + "|" + time(event.getStart()) + "|" + time(event.getEnd());
-    }
-
-    private static String time(EventDateTime time) {
-        if (time.getDateTime() != null) {
-            return Instant.ofEpochMilli(time.getDateTime().getValue()).toString();
-        }
-        return "date " + time.getDate().toStringRfc3339();
+        // A source instance "id_…", a piece cut by the hours "id~n", an occurrence written alone "id@…".
+        String series = sourceEvent == null ? null : sourceEvent.split("[_~@]", 2)[0];
+        return sourceCalendar + "|" + series + "|" + instant(event.getStart(), ZoneOffset.UTC) + "|"
+                + instant(event.getEnd(), ZoneOffset.UTC);
     }
 }

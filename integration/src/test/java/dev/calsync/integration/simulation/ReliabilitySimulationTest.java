@@ -2,6 +2,7 @@ package dev.calsync.integration.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.calsync.core.rules.CalendarRole;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.emulator.FaultType;
@@ -39,6 +40,9 @@ import net.jqwik.api.state.Transformer;
  *       groups' blocks has run (as cleanup and the safety reconcile run it), no block of a retired group is left
  *       anywhere and the store records none.</li>
  * </ul>
+ * People also change their groups' rules at random ({@link SimulatedRules}: title templates, tentative, all-day,
+ * out of office, hours, titles to skip, colour, calendar names) and the calendars' roles; the oracle applies the
+ * same rules, written again on its own.
  * Deterministic for a seed; jqwik prints the seed, and a failure shrinks to a short sequence of actions.
  * Replay: put the printed seed into {@code @Property(seed = "…")} below (or just run again: jqwik replays the
  * last failing seed first from {@code target/.jqwik-database}).
@@ -52,6 +56,7 @@ class ReliabilitySimulationTest {
     @BeforeTry
     void faultsFromAnEarlierTryNeverLeak() {
         SimulationRig.shared().emulator.faults().reset();
+        SimulationRig.TOKENS.forEach(SimulationRig.shared().emulator::addAccount);
     }
 
     @AfterContainer
@@ -109,8 +114,18 @@ class ReliabilitySimulationTest {
                         Arbitraries.of(w.events), Arbitraries.of(false, true)).as((e, t) ->
                         mutate((t ? "mark free " : "mark busy ") + e.id(), x -> x.setTransparency(e, t)))))
                 .withAction(2, act("respond", w -> !w.events.isEmpty(), w -> Combinators.combine(
-                        Arbitraries.of(w.events), Arbitraries.of(true, false)).as((e, decline) ->
-                        mutate((decline ? "decline " : "accept ") + e.id(), x -> x.respond(e, decline)))))
+                        Arbitraries.of(w.events), Arbitraries.of("declined", "accepted", "tentative", "needsAction"))
+                        .as((e, status) -> mutate("answer " + status + " to " + e.id(), x -> x.respond(e, status)))))
+                .withAction(1, act("createOutOfOffice", w -> true, w -> Combinators.combine(calendar(), day(), hour(),
+                        Arbitraries.of(60, 240, 600)).as((c, d, h, m) -> mutate("create out of office " + c + " day " + d
+                                + " " + h + "h " + m + "min", x -> x.create(c, d, h, m, false, false, true)))))
+                // rules
+                .withAction(2, act("changeRules", w -> true, w -> Combinators.combine(group(w), SimulatedRules.titles(),
+                        SimulatedRules.rules(w)).as((g, title, rules) -> mutate("rules of " + g + ": title \"" + title
+                                + "\", " + SimulatedRules.describe(rules), x -> x.setRules(g, title, rules)))))
+                .withAction(2, act("changeRole", w -> true, w -> Combinators.combine(group(w), calendar(),
+                        Arbitraries.of(CalendarRole.values())).as((g, c, role) ->
+                        mutate("role of " + c + " in " + g + ": " + role.configName(), x -> x.setRole(g, c, role)))))
                 .withAction(2, act("delete", w -> !w.events.isEmpty(), w -> Arbitraries.of(w.events).map(e ->
                         mutate("delete " + e.id(), x -> x.delete(e)))))
                 .withAction(2, act("editOccurrence", w -> !w.liveEvents(true).isEmpty(), w -> Combinators.combine(
@@ -127,6 +142,18 @@ class ReliabilitySimulationTest {
                         Arbitraries.of(blocks(w)), Arbitraries.of(1, 2, -1)).as((b, h) ->
                         mutate("hand-move block " + b[1] + " on " + b[0] + " by " + h + "h",
                                 x -> x.handMoveBlock(b[0], b[1], h)))))
+                .withAction(3, act("createCopies", w -> true, w -> Combinators.combine(group(w), day(), hour(),
+                        Arbitraries.of(30, 60), Arbitraries.integers().between(0, 15)).as((g, d, h, m, mask) -> {
+                            List<String> members = members(w, g, mask);
+                            return mutate("meeting with copies on " + members + " day " + d + " " + h + "h " + m + "min",
+                                    x -> x.createCopies(members, d, h, m));
+                        })))
+                .withAction(2, act("moveMeeting", w -> !w.meetings.isEmpty(), w -> Combinators.combine(
+                        Arbitraries.of(w.meetings), day(), hour()).as((meeting, d, h) ->
+                        mutate("organiser moves " + meeting.uid() + " to day " + d + " " + h + "h",
+                                x -> x.moveMeeting(meeting, d, h)))))
+                .withAction(1, act("addByAlias", w -> true, w -> Arbitraries.of(alicesGroups(w)).map(g ->
+                        mutate("add " + World.PRIVATE_ACCOUNT + "/primary to " + g, x -> x.addByAlias(g)))))
                 .withAction(1, act("addCalendar", w -> true, w -> Combinators.combine(group(w), calendar()).as((g, c) ->
                         mutate("add " + c + " to " + g, x -> x.addCalendar(g, c)))))
                 .withAction(1, act("removeCalendar", w -> true, w -> Combinators.combine(group(w), calendar()).as((g, c) ->
@@ -175,6 +202,11 @@ class ReliabilitySimulationTest {
                         Arbitraries.integers().between(1, 3), Arbitraries.of(true, false)).as((n, close) ->
                         mutate("lose the responses of the next " + n + " writes" + (close ? " (connection closed)" : " (503)"),
                                 x -> x.loseResponses(n, close)))))
+                .withAction(1, act("revokeToken", w -> true, w -> Arbitraries.of(
+                        new ArrayList<>(SimulationRig.TOKENS.keySet()).stream().sorted().toList()).map(a ->
+                        mutate("revoke the token of " + a, x -> x.revokeToken(a)))))
+                .withAction(1, act("restoreTokens", w -> true, w -> Arbitraries.just(
+                        mutate("restore every token", World::restoreTokens))))
                 .withAction(1, act("pageSizeOne", w -> true, w -> Arbitraries.just(
                         mutate("toggle page size 1", World::togglePageSizeOne))))
                 .withAction(1, act("advanceClock", w -> true, w -> Arbitraries.integers().between(1, 120).map(m ->
@@ -211,6 +243,27 @@ class ReliabilitySimulationTest {
 
     private static Arbitrary<String> group(World world) {
         return Arbitraries.of(new ArrayList<>(world.groups.keySet()));
+    }
+
+    /** The group's calendars picked by the bits of {@code mask}; at least two (the first two when too few). */
+    private static List<String> members(World world, String groupId, int mask) {
+        List<String> names = new ArrayList<>();
+        world.calendars.forEach((name, ref) -> {
+            if (world.groups.get(groupId).calendars().contains(ref)) {
+                names.add(name);
+            }
+        });
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if ((mask & (1 << i)) != 0) {
+                picked.add(names.get(i));
+            }
+        }
+        return picked.size() >= 2 ? picked : names.subList(0, Math.min(2, names.size()));
+    }
+
+    private static List<String> alicesGroups(World world) {
+        return world.groups.values().stream().filter(g -> g.owner().equals("alice")).map(g -> g.id()).toList();
     }
 
     private static Arbitrary<Integer> day() {

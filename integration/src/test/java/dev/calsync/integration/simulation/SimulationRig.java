@@ -29,6 +29,7 @@ final class SimulationRig {
     static final Map<String, String> TOKENS = Map.of(
             "sim-alice-work", "token-sim-alice-work",
             "sim-alice-home", "token-sim-alice-home",
+            "sim-alice-private", "token-sim-alice-private",
             "sim-bob", "token-sim-bob");
 
     private static SimulationRig shared;

@@ -16,6 +16,9 @@ final class SimulationStats {
         int leaseHeld;
         int settlePasses;
         int retirements;
+        /** Groups refused before use: a calendar named twice through an alias, a repeated pair. */
+        int refused;
+        int ruleChanges;
     }
 
     private int tries;
@@ -28,6 +31,8 @@ final class SimulationStats {
     private long leaseHeld;
     private int maxSettlePasses;
     private long retirements;
+    private long refused;
+    private long ruleChanges;
     private final Map<String, Long> byAction = new TreeMap<>();
 
     synchronized void action(String name) {
@@ -44,15 +49,18 @@ final class SimulationStats {
         passes += t.passes;
         leaseHeld += t.leaseHeld;
         retirements += t.retirements;
+        refused += t.refused;
         maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
+        ruleChanges += t.ruleChanges;
     }
 
     synchronized String summary(long millis) {
         return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
-                        + "engines), %d hand edits of blocks, %d groups taken out of the configuration, %d engine passes (%d "
-                        + "skipped: lease held); "
+                        + "engines), %d hand edits of blocks, %d groups refused before use, %d rule or role "
+                        + "changes, %d groups taken out of the configuration, %d engine passes (%d skipped: lease held); "
                         + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
-                tries, actions, faults + crashes + races, crashes, races, handEdits, retirements, passes, leaseHeld,
+                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, ruleChanges, retirements, passes,
+                leaseHeld,
                 maxSettlePasses, millis / 1000.0, byAction);
     }
 }

@@ -3,13 +3,17 @@ package dev.calsync.integration.simulation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.sync.RetiredBlockRemoval;
+import dev.calsync.core.group.RepeatedPairs;
 import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.SyncMode;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.CalendarRole;
+import dev.calsync.core.rules.GroupRules;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
@@ -35,12 +39,18 @@ import java.util.function.Supplier;
  * nothing is random inside, so a seed replays the same try.
  */
 final class World {
-    static final List<String> CALENDARS = List.of("aWork", "aTeam", "aHome", "aSide", "bWork", "bHome");
+    static final List<String> CALENDARS = List.of("aWork", "aTeam", "aHome", "aSide", "aPrivate", "bWork", "bHome");
+    /** Alice's private account: each try's calendar on it is its primary, so "primary" names it (an alias). */
+    static final String PRIVATE_ACCOUNT = "sim-alice-private";
     static final List<String> ZONES = List.of("UTC", "Europe/Berlin", "America/New_York");
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** An event a person made; series remember their occurrences so one can be edited or cancelled. */
     record UserEvent(String calendar, String id, boolean recurring, List<Instant> occurrences) {
+    }
+
+    /** One meeting with a copy on several calendars (the person was invited on each): same iCalUID. */
+    record Meeting(String uid, List<UserEvent> copies) {
     }
 
     final SimulationRig rig;
@@ -52,6 +62,7 @@ final class World {
     /** Groups taken out of the configuration (their blocks left for the removal); they may be added back. */
     final Map<String, SyncGroup> retired = new LinkedHashMap<>();
     final List<UserEvent> events = new ArrayList<>();
+    final List<Meeting> meetings = new ArrayList<>();
     /** Every event without the calsync marker, as the person left it: the engine must never change one. */
     final Map<String, String> userSnapshot = new TreeMap<>();
     final SimulationStats.Try stats = new SimulationStats.Try();
@@ -68,9 +79,10 @@ final class World {
         this.today = rig.clock.instant().truncatedTo(ChronoUnit.DAYS);
         for (String name : CALENDARS) {
             String account = name.startsWith("b") ? "sim-bob"
-                    : name.equals("aWork") || name.equals("aTeam") ? "sim-alice-work" : "sim-alice-home";
+                    : name.equals("aWork") || name.equals("aTeam") ? "sim-alice-work"
+                    : name.equals("aPrivate") ? PRIVATE_ACCOUNT : "sim-alice-home";
             String id = prefix + "-" + name.toLowerCase() + "@sim.example";
-            rig.emulator.addCalendar(account, id, name, false);
+            rig.emulator.addCalendar(account, id, name, account.equals(PRIVATE_ACCOUNT));
             calendars.put(name, new CalendarRef(account, id));
         }
         group("g1", "alice", "aWork", "aHome");
@@ -106,8 +118,17 @@ final class World {
     // --- people editing their calendars ---------------------------------------------------------------------
 
     void create(String calendar, int day, int hour, int minutes, boolean allDay, boolean transparent) {
+        create(calendar, day, hour, minutes, allDay, transparent, false);
+    }
+
+    /** @param outOfOffice an out-of-office entry (timed only, as Google makes them) */
+    void create(String calendar, int day, int hour, int minutes, boolean allDay, boolean transparent,
+                boolean outOfOffice) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("id", nextId());
+        if (outOfOffice && !allDay) {
+            event.put("eventType", "outOfOffice");
+        }
         event.put("summary", "private meeting " + eventCounter);
         event.put("description", "agenda that must never leak");
         if (allDay) {
@@ -175,15 +196,88 @@ final class World {
 
     /** The owner answers an invitation: declined events are not busy, accepted ones are. */
     void respond(UserEvent event, boolean decline) {
+        respond(event, decline ? "declined" : "accepted");
+    }
+
+    /** @param status declined, accepted, tentative or needsAction (a tentative or unanswered invitation) */
+    void respond(UserEvent event, String status) {
         ObjectNode json = current(event);
         if (json == null) {
             return;
         }
         ArrayNode attendees = json.putArray("attendees");
         attendees.addObject().put("email", calendars.get(event.calendar()).calendarId())
-                .put("responseStatus", decline ? "declined" : "accepted");
+                .put("responseStatus", status);
         attendees.addObject().put("email", "organizer@elsewhere.example").put("responseStatus", "accepted");
         userUpdate(event.calendar(), event.id(), json);
+    }
+
+    /** One meeting the person was invited to on several calendars: a copy on each, accepted, same iCalUID. */
+    void createCopies(List<String> onCalendars, int day, int hour, int minutes) {
+        String uid = "meeting-" + prefix + "-" + (eventCounter + 1) + "@elsewhere.example";
+        List<UserEvent> copies = new ArrayList<>();
+        Instant start = at(day, hour);
+        for (String calendar : onCalendars.stream().distinct().toList()) {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.put("id", nextId());
+            event.put("iCalUID", uid);
+            event.put("summary", "meeting " + uid);
+            event.set("start", dateTime(start, "UTC"));
+            event.set("end", dateTime(start.plus(Duration.ofMinutes(minutes)), "UTC"));
+            ArrayNode attendees = event.putArray("attendees");
+            attendees.addObject().put("email", calendarId(calendar)).put("responseStatus", "accepted");
+            attendees.addObject().put("email", "organizer@elsewhere.example").put("responseStatus", "accepted");
+            userInsert(calendar, event, false, List.of());
+            copies.add(events.get(events.size() - 1));
+        }
+        meetings.add(new Meeting(uid, copies));
+    }
+
+    /** The organiser moves the meeting: every copy still there moves with it. */
+    void moveMeeting(Meeting meeting, int day, int hour) {
+        meeting.copies().forEach(copy -> move(copy, day, hour));
+    }
+
+    /**
+     * A calendar named by an alias: alice adds her private account's "primary" to a group, resolved through the
+     * provider as the app does before a group is used. Refused (nothing saved) when the calendar is in the group
+     * already under its own id, or when the group would repeat another group's pair.
+     */
+    void addByAlias(String groupId) {
+        SyncGroup group = groups.get(groupId);
+        List<dev.calsync.core.calendar.CalendarInfo> listed;
+        try {
+            listed = rig.checkingProvider.listCalendars(PRIVATE_ACCOUNT);
+        } catch (dev.calsync.core.provider.ProviderException e) {
+            return; // the list cannot be read now (a fault): the alias is not used, the person tries again later
+        }
+        CalendarRef canonical = rig.checkingProvider.calendarNamed(PRIVATE_ACCOUNT, CalendarNames.PRIMARY, listed)
+                .map(c -> new CalendarRef(PRIVATE_ACCOUNT, c.id())).orElseThrow();
+        if (!canonical.equals(calendars.get("aPrivate"))) {
+            throw new AssertionError("primary of " + PRIVATE_ACCOUNT + " resolved to " + canonical);
+        }
+        if (group.calendars().contains(canonical)) {
+            stats.refused++;
+            return; // named twice: refused
+        }
+        List<CalendarRef> members = new ArrayList<>(group.calendars());
+        members.add(canonical);
+        SyncGroup candidate = withCalendars(group, members);
+        if (!RepeatedPairs.with(candidate, new ArrayList<>(groups.values())).isEmpty()) {
+            stats.refused++;
+            return;
+        }
+        saveGroup(candidate);
+    }
+
+    /** The account's grant is revoked: every call with the configured token answers 401 until it is restored. */
+    void revokeToken(String account) {
+        rig.emulator.addAccount(account, "revoked-" + account);
+        stats.faults++;
+    }
+
+    void restoreTokens() {
+        SimulationRig.TOKENS.forEach(rig.emulator::addAccount);
     }
 
     void delete(UserEvent event) {
@@ -302,7 +396,29 @@ final class World {
 
     private static SyncGroup withCalendars(SyncGroup group, List<CalendarRef> members) {
         return new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
-                group.manualEdits(), members);
+                group.manualEdits(), members, group.rules());
+    }
+
+    /** The person changes the group's rules and its blocks' title (the roles stay). */
+    void setRules(String groupId, String busyTitle, GroupRules rules) {
+        SyncGroup group = groups.get(groupId);
+        saveGroup(new SyncGroup(group.id(), group.owner(), busyTitle, group.window(), group.mode(),
+                group.manualEdits(), group.calendars(), new GroupRules(rules.busy(), rules.color(),
+                group.rules().roles(), rules.names())));
+        stats.ruleChanges++;
+    }
+
+    /** The person gives a calendar of the group another role (a calendar not in the group: nothing). */
+    void setRole(String groupId, String calendar, CalendarRole role) {
+        SyncGroup group = groups.get(groupId);
+        CalendarRef ref = calendars.get(calendar);
+        if (!group.calendars().contains(ref)) {
+            return;
+        }
+        Map<CalendarRef, CalendarRole> roles = new java.util.HashMap<>(group.rules().roles());
+        roles.put(ref, role);
+        saveGroup(group.withRules(group.rules().withRoles(roles)));
+        stats.ruleChanges++;
     }
 
     // --- the engine -------------------------------------------------------------------------------------------
@@ -413,6 +529,7 @@ final class World {
     /** Faults stop; dead engines' leases run out. */
     void stopFaults() {
         rig.emulator.faults().reset();
+        restoreTokens();
         pageSizeCapped = false;
         rig.clock.advance(SimulationRig.LEASE_TTL.plusSeconds(1));
     }
