@@ -106,11 +106,12 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     /**
-     * The groups of a configuration file, saved and marked as the file's; a group an earlier run saved from the file
-     * that this file no longer has is retired ({@link #retireGroup}). Groups made in the web UI are left alone. Ids
-     * of the groups retired now are returned.
+     * The groups of a configuration file, saved and marked as the file's; a group an earlier run saved from a file
+     * that this file no longer has is retired ({@link #retireGroup}) when one of its calendars belongs to an account
+     * of this file (another file on the same database, with other accounts, keeps its groups). Groups made in the
+     * web UI are left alone. Ids of the groups retired now are returned.
      */
-    public List<String> saveFileGroups(List<SyncGroup> fileGroups) {
+    public List<String> saveFileGroups(List<SyncGroup> fileGroups, Set<String> fileAccounts) {
         Instant now = clock.instant();
         return jdbc.inTransaction(connection -> {
             Set<String> ids = new HashSet<>();
@@ -132,10 +133,16 @@ public final class JdbcSyncStore implements SyncStore {
                     }
                 }
             }
+            List<String> retired = new ArrayList<>();
             for (String groupId : gone) {
-                retire(connection, groupId);
+                boolean ours = groups.read(connection, GroupRows.Filter.BY_ID, groupId).stream()
+                        .flatMap(g -> g.calendars().stream()).anyMatch(c -> fileAccounts.contains(c.accountId()));
+                if (ours) {
+                    retire(connection, groupId);
+                    retired.add(groupId);
+                }
             }
-            return gone;
+            return retired;
         });
     }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.calsync.core.block.KnownBlock;
 import dev.calsync.store.TestDatabases.Db;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RetiredGroupStoreTest {
 
     private static final String DATABASES = "dev.calsync.store.TestDatabases#all";
+    private static final Set<String> ACCOUNTS = Set.of(WORK.accountId(), HOME.accountId(), CLIENT.accountId());
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DATABASES)
@@ -38,12 +40,12 @@ class RetiredGroupStoreTest {
         String gone = unique("gone");
         String web = unique("web");
         store.saveGroup(group(web, WORK, CLIENT));
-        store.saveFileGroups(List.of(group(kept, WORK, HOME), group(gone, HOME, CLIENT)));
+        store.saveFileGroups(List.of(group(kept, WORK, HOME), group(gone, HOME, CLIENT)), ACCOUNTS);
         store.commit(gone, List.of(incremental(HOME, "token-1", timed("e1", 1))));
         store.saveBlock(block(gone, CLIENT, "cs1", "e1"));
         store.saveBlock(block(kept, HOME, "cs2", "e2"));
 
-        List<String> retired = store.saveFileGroups(List.of(group(kept, WORK, HOME)));
+        List<String> retired = store.saveFileGroups(List.of(group(kept, WORK, HOME)), ACCOUNTS);
 
         assertThat(retired).contains(gone).doesNotContain(kept, web);
         assertThat(store.group(gone)).isEmpty();
@@ -54,8 +56,17 @@ class RetiredGroupStoreTest {
                 .containsExactly("cs1");
         assertThat(store.retiredBlocks()).noneMatch(b -> b.groupId().equals(kept));
 
+        // A file with none of its accounts leaves it to the file it came from.
+        String elsewhere = unique("elsewhere");
+        store.saveFileGroups(List.of(group(elsewhere, WORK, HOME)), ACCOUNTS);
+        assertThat(store.saveFileGroups(List.of(group(kept, WORK, HOME)), Set.of(WORK.accountId(), "other")))
+                .contains(elsewhere);
+        store.saveFileGroups(List.of(group(elsewhere, HOME, CLIENT)), ACCOUNTS);
+        assertThat(store.saveFileGroups(List.of(group(kept, WORK, HOME)), Set.of("other"))).doesNotContain(elsewhere);
+        assertThat(store.group(elsewhere)).isPresent();
+
         // Back in the file: the same group again, with the rows it kept.
-        store.saveFileGroups(List.of(group(kept, WORK, HOME), group(gone, HOME, CLIENT)));
+        store.saveFileGroups(List.of(group(kept, WORK, HOME), group(gone, HOME, CLIENT)), ACCOUNTS);
         assertThat(store.retiredBlocks()).noneMatch(b -> b.groupId().equals(gone));
         assertThat(store.blocks(gone)).extracting(KnownBlock::blockId).containsExactly("cs1");
     }

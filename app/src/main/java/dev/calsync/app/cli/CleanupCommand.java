@@ -63,7 +63,7 @@ public final class CleanupCommand implements Callable<Integer> {
                 Reports.printSync(out, report, runtime.calls().since(before));
             }
             // Then what groups taken out of the configuration left, wherever a configured account reaches.
-            RetiredBlockRemoval.Result retired = runtime.retiredRemoval().run();
+            RetiredBlockRemoval.Result retired = runtime.retiredRemoval().run(runtime.accountIds());
             if (retired.deleted() > 0) {
                 out.printf("removed %d blocks of groups no longer configured%n", retired.deleted());
             }

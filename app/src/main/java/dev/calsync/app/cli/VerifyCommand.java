@@ -50,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
             List<VerifyReport> reports = new ArrayList<>();
             runtime.groups().forEach(group -> reports.add(runtime.verifier().verify(group)));
             // What groups taken out of the configuration left behind: orphans, from the store's own record.
-            reports.addAll(Verifier.retired(runtime.store()));
+            reports.addAll(Verifier.retired(runtime.store(), runtime.accountIds()));
             for (VerifyReport report : reports) {
                 consistent &= report.consistent();
                 if (json) {

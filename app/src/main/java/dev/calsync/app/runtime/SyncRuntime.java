@@ -104,7 +104,8 @@ public final class SyncRuntime implements AutoCloseable {
             if (!resolved.all().isEmpty()) {
                 throw new ConfigException("calendars of the groups", resolved.all());
             }
-            store.saveFileGroups(resolved.groups());
+            store.saveFileGroups(resolved.groups(), config.accounts().stream().map(AccountConfig::id)
+                    .collect(java.util.stream.Collectors.toSet()));
             groups = resolved.groups();
         }
         return groups;
@@ -119,6 +120,11 @@ public final class SyncRuntime implements AutoCloseable {
      * Removes the blocks of groups taken out of the configuration, where their calendars can still be reached
      * (after {@link #groups()}, which retires them).
      */
+    /** The ids of the configured accounts: the retired groups of this configuration have blocks on them. */
+    public Set<String> accountIds() {
+        return config.accounts().stream().map(AccountConfig::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     public RetiredBlockRemoval retiredRemoval() {
         groups();
         return retiredRemoval;

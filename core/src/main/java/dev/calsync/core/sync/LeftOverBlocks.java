@@ -4,6 +4,8 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.store.SyncStore;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,30 @@ import java.util.Map;
  */
 public record LeftOverBlocks(String groupId, String calendar, int blocks, boolean groupRetired) {
 
+    /**
+     * The rows of retired groups that concern a configuration with these accounts: every row of a retired group
+     * with at least one block on one of them (null: every retired group, as a server that holds them all).
+     */
+    public static List<KnownBlock> retiredRows(SyncStore store, Set<String> accounts) {
+        List<KnownBlock> rows = store.retiredBlocks();
+        if (accounts == null) {
+            return rows;
+        }
+        Set<String> concerned = new HashSet<>();
+        rows.stream().filter(row -> accounts.contains(row.target().accountId()))
+                .forEach(row -> concerned.add(row.groupId()));
+        return rows.stream().filter(row -> concerned.contains(row.groupId())).toList();
+    }
+
     public static List<LeftOverBlocks> in(SyncStore store, List<SyncGroup> configured) {
         Map<String, LeftOverBlocks> counts = new LinkedHashMap<>();
         for (SyncGroup group : configured) {
             store.blocks(group.id()).stream().filter(row -> !group.calendars().contains(row.target()))
                     .forEach(row -> count(counts, row, false));
         }
-        store.retiredBlocks().forEach(row -> count(counts, row, true));
+        Set<String> accounts = new HashSet<>();
+        configured.forEach(group -> group.calendars().forEach(c -> accounts.add(c.accountId())));
+        retiredRows(store, accounts).forEach(row -> count(counts, row, true));
         return new ArrayList<>(counts.values());
     }
 

@@ -59,8 +59,13 @@ public final class RetiredBlockRemoval {
     }
 
     public Result run() {
+        return run(null);
+    }
+
+    /** Only retired groups with a block on one of {@code accounts} (null: all of them). */
+    public Result run(Set<String> accounts) {
         Map<String, List<KnownBlock>> byGroup = new LinkedHashMap<>();
-        store.retiredBlocks().forEach(row -> byGroup.computeIfAbsent(row.groupId(), g -> new ArrayList<>()).add(row));
+        LeftOverBlocks.retiredRows(store, accounts).forEach(row -> byGroup.computeIfAbsent(row.groupId(), g -> new ArrayList<>()).add(row));
         int deleted = 0;
         Map<String, String> unreachable = new LinkedHashMap<>();
         Set<String> busy = new LinkedHashSet<>();
@@ -78,7 +83,7 @@ public final class RetiredBlockRemoval {
                 lease.release();
             }
         }
-        int left = store.retiredBlocks().size();
+        int left = LeftOverBlocks.retiredRows(store, accounts).size();
         if (deleted > 0 || left > 0) {
             LOG.log(Level.INFO, "retired groups: {0} blocks removed, {1} left ({2})", deleted, left, unreachable);
         }

@@ -115,8 +115,13 @@ public final class Verifier {
      * from the store alone (their calendars may no longer be reachable).
      */
     public static List<VerifyReport> retired(SyncStore store) {
+        return retired(store, null);
+    }
+
+    /** Those of retired groups with a block on one of {@code accounts} (see {@link LeftOverBlocks#retiredRows}). */
+    public static List<VerifyReport> retired(SyncStore store, Set<String> accounts) {
         Map<String, List<VerifyReport.Problem>> byGroup = new LinkedHashMap<>();
-        store.retiredBlocks().stream().filter(row -> row.occurrence() == null).forEach(row -> byGroup
+        LeftOverBlocks.retiredRows(store, accounts).stream().filter(row -> row.occurrence() == null).forEach(row -> byGroup
                 .computeIfAbsent(row.groupId(), g -> new ArrayList<>()).add(problem(VerifyReport.Kind.ORPHAN, row)));
         List<VerifyReport> reports = new ArrayList<>();
         byGroup.forEach((groupId, problems) ->
