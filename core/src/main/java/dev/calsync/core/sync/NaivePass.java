@@ -68,7 +68,8 @@ final class NaivePass {
         existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
         String generation = Long.toString(pass.started.toEpochMilli());
         List<DesiredBlock> desired = MeetingCopies.apply(
-                Projection.of(pass.group, sources, pass.started, recurrences), sources).desired();
+                Projection.of(pass.group, sources, pass.started, recurrences), sources,
+                pass.group.rules().busy()).desired();
         Map<String, String> freshIds = new HashMap<>();
         for (DesiredBlock block : desired) {
             if (!block.isInstance()) {

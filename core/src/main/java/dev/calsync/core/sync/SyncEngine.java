@@ -108,7 +108,8 @@ public final class SyncEngine {
         }
 
         // 4. Project and plan.
-        ProjectedBlocks projected = MeetingCopies.apply(Projection.of(group, sources, pass.started, recurrences), sources);
+        ProjectedBlocks projected = MeetingCopies.apply(Projection.of(group, sources, pass.started, recurrences), sources,
+                group.rules().busy());
         pass.skippedRecurring = projected.skippedRecurring();
         handEdits.noteEditedOccurrences(projected);
         pass.handEdits = handEdits.count();
