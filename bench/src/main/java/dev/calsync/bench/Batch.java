@@ -49,7 +49,7 @@ final class Batch implements AutoCloseable {
 
     /** What a batch is to simulate, beyond its users. */
     record Plan(ModeSpec spec, BenchOptions options, Duration span, PushTiming push, int rateLimitBurstSize,
-                Supplier<Recurrences> recurrences) {
+                Supplier<Recurrences> recurrences, boolean echoConfirmation) {
     }
 
     final Plan plan;

@@ -9,8 +9,11 @@ import java.time.Duration;
  */
 record ModeSpec(String key, SyncMode syncMode, Duration pollInterval, boolean microsoft, Duration pushMerge) {
 
-    /** How long Google merges a channel's changes into one notification in {@link BenchOptions#PUSH_MERGING}. */
-    static final Duration GOOGLE_MERGE_WINDOW = Duration.ofSeconds(60);
+    /**
+     * How long Google merges a channel's changes into one notification in {@link BenchOptions#PUSH_MERGING}
+     * (Google documents no figure; {@code -Dcalsync.bench.mergeSeconds=N} to try another).
+     */
+    static final Duration GOOGLE_MERGE_WINDOW = Duration.ofSeconds(Long.getLong("calsync.bench.mergeSeconds", 30));
 
     ModeSpec(String key, SyncMode syncMode, Duration pollInterval, boolean microsoft) {
         this(key, syncMode, pollInterval, microsoft, Duration.ZERO);

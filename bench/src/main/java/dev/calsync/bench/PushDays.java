@@ -45,8 +45,8 @@ final class PushDays implements AutoCloseable {
     private final Set<CalendarRef> absorbed = new HashSet<>();
     private final ConfirmingEchoLedger echoes;
     private final PushNotifications notifications;
-    /** Off only to measure what merging costs without confirmation ({@code -Dcalsync.bench.echoConfirmation=false}). */
-    private final boolean confirm = !"false".equals(System.getProperty("calsync.bench.echoConfirmation"));
+    /** Off only to measure what merging costs without confirmation ({@link Benchmark#echoConfirmation}). */
+    private final boolean confirm;
     /** Person changes not yet read by a pass that listed their calendar, by calendar id. */
     private final Map<String, Deque<Instant>> unread = new HashMap<>();
 
@@ -63,6 +63,7 @@ final class PushDays implements AutoCloseable {
             }
         }
         echoes = batch.echoes;
+        confirm = batch.plan.echoConfirmation();
         notifications = batch.google().emulator.notifications();
         if (!batch.plan.spec().pushMerge().isZero()) {
             notifications.setMergeWindow(batch.plan.spec().pushMerge());
