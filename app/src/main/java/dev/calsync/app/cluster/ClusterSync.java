@@ -88,6 +88,7 @@ public final class ClusterSync {
 
     /** @return the pass's report, or empty when the group is paused (nothing read or written) */
     public Optional<GroupReport> run(SyncGroup group, SyncRequest request, Trigger trigger) {
+        Instant began = clock.instant();
         provider.beginPass();
         Optional<PassRunner.Ran> ran;
         List<Instant> changed;
@@ -100,7 +101,7 @@ public final class ClusterSync {
         } finally {
             changed = provider.endPass();
         }
-        outages.answered();
+        outages.answered(began);
         if (ran.isEmpty()) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
@@ -27,9 +28,11 @@ public final class DatabaseHealth implements HealthIndicator, AutoCloseable {
     private final HikariDataSource probePool;
     private final BoundedReading<Health> probe;
     private final DatabaseOutages outages;
+    private final Clock clock;
 
     public DatabaseHealth(HikariDataSource pool, DatabaseOutages outages, Clock clock) {
         this.outages = outages;
+        this.clock = clock;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pool.getJdbcUrl());
         config.setUsername(pool.getUsername());
@@ -52,9 +55,10 @@ public final class DatabaseHealth implements HealthIndicator, AutoCloseable {
     }
 
     private Health probe() {
+        Instant began = clock.instant();
         try (Connection connection = probePool.getConnection()) {
             if (connection.isValid(VALID_SECONDS)) {
-                outages.answered();
+                outages.answered(began);
                 return Health.up().build();
             }
             outages.unreachable("database unreachable (the connection is no longer valid)");

@@ -47,10 +47,17 @@ public final class DatabaseOutages {
                 cause);
     }
 
-    public void answered() {
+    /**
+     * A success ends the outage only if its work began after the outage did: a pass that read the database just
+     * before it went away may report its success after another thread found it gone, and that success says nothing
+     * about the database now (counting it would split one outage into two).
+     *
+     * @param began when the work that succeeded began
+     */
+    public void answered(Instant began) {
         Duration lasted;
         synchronized (this) {
-            if (since == null) {
+            if (since == null || began.isBefore(since)) {
                 return;
             }
             lasted = Duration.between(since, clock.instant());

@@ -65,7 +65,10 @@ public final class ExpandedBusyTime {
         Instant to = group.window().end(now).minus(EDGE);
         Map<CalendarRef, List<Event>> listed = new java.util.LinkedHashMap<>();
         for (CalendarRef calendar : group.calendars()) {
-            listed.put(calendar, expanded(calendar, from, to));
+            // A day more on each side: the emulator picks the all-day instances that overlap the range in the
+            // calendar's own zone, so a source in one zone and a target in another disagreed on an all-day
+            // instance at the window's edge; merge clips what is listed to the window, all-day in UTC.
+            listed.put(calendar, expanded(calendar, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))));
         }
         List<TargetBusy> result = new ArrayList<>();
         for (CalendarRef target : group.calendars()) {
