@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Until when {@link Projection#of} gives the same blocks for the same sources: the first moment after {@code now}
- * at which a cached event (or an occurrence of a cached series) crosses an edge of the sliding window, entering
+ * Until when {@link Projection#of} gives the same blocks for the same sources (valid for every moment before it;
+ * it may be {@code now} itself, then nothing is): the first moment after {@code now} at which a cached event (or an occurrence of a cached series) crosses an edge of the sliding window, entering
  * at its end or leaving at its start. The projection depends on the time only through the window, so before that
  * moment projecting again changes nothing. Conservative: every time of every busy source, exception or
  * occurrence counts, whether or not crossing it would change a block; and it is never more than {@link #CAP}
@@ -73,8 +73,27 @@ public final class ProjectionHorizon {
 
     /** An interval enters the window when its end reaches its start, and leaves when the start passes its end. */
     private void span(Instant start, Instant end) {
-        consider(start.minus(future));
-        consider(end.plus(past));
+        enters(start);
+        leaves(end);
+    }
+
+    /**
+     * Something starting at {@code start} is in the window once the window's end is after it: from just after
+     * {@code start - future}. At exactly {@code now} that is the very next moment, so nothing is valid beyond now.
+     */
+    private void enters(Instant start) {
+        Instant at = start.minus(future);
+        if (!at.isBefore(now) && at.isBefore(horizon)) {
+            horizon = at;
+        }
+    }
+
+    /** Something ending at {@code end} has left the window once its start has reached it: at {@code end + past}. */
+    private void leaves(Instant end) {
+        Instant at = end.plus(past);
+        if (at.isAfter(now) && at.isBefore(horizon)) {
+            horizon = at;
+        }
     }
 
     private void exception(SourceEvent exception, SourceEvent series) {
@@ -93,19 +112,13 @@ public final class ProjectionHorizon {
         try {
             // Occurrences that leave the window before the cap, and those that enter it before the cap.
             for (Occurrence o : recurrences.between(series, windowStart, windowStart.plus(CAP))) {
-                consider(o.end().instant().plus(past));
+                leaves(o.end().instant());
             }
             for (Occurrence o : recurrences.between(series, windowEnd, windowEnd.plus(CAP))) {
-                consider(o.start().instant().minus(future));
+                enters(o.start().instant());
             }
         } catch (UnsupportedRecurrenceException e) {
             // mirrored verbatim: the block series does not depend on the window
-        }
-    }
-
-    private void consider(Instant at) {
-        if (at.isAfter(now) && at.isBefore(horizon)) {
-            horizon = at;
         }
     }
 }
