@@ -104,6 +104,11 @@ final class PushDays implements AutoCloseable {
             batch.report(item.at());
         }
         syncDue(Instant.MAX);
+        if (!batch.plan.spec().pushMerge().isZero()) {
+            // The bound does not depend on how the provider delivers: one list per calendar and window with a user
+            // change, whether or not a notified pass fell into that window.
+            stats.boundLists += changeWindows.size();
+        }
         unread.values().forEach(changes -> stats.delayedChanges += changes.size());
         stats.mergedNotifications = notifications.merged();
         stats.mergingCalendars = echoes.mergingCalendars();
