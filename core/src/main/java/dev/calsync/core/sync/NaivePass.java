@@ -88,7 +88,7 @@ final class NaivePass {
                         new OccurrenceRef(freshSeries, block.occurrence().originalStart()), block.body())));
             }
         }
-        result = new PlanExecutor(provider, store).apply(plan, rows, lease);
+        result = new PlanExecutor(provider, store).apply(plan, rows, lease, pass.group.id());
         lease.confirm();
         store.replaceBlocks(pass.group.id(), rows.all());
         if (result.failedTargets.isEmpty()) {
