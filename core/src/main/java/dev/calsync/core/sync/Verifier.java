@@ -71,7 +71,7 @@ public final class Verifier {
             }
         }
         ProjectedBlocks projected = Projection.of(group, sources, now, recurrences);
-        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources);
+        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources, group.rules().busy());
         List<DesiredBlock> desired = reduced.desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         List<KnownBlock> rows = store.blocks(group.id());
