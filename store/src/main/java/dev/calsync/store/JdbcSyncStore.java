@@ -89,18 +89,7 @@ public final class JdbcSyncStore implements SyncStore {
 
     @Override
     public void deleteGroup(String groupId) {
-        jdbc.inTransactionDo(connection -> {
-            for (String table : GROUP_TABLES) {
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
-                    ps.setString(1, groupId);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM sync_groups WHERE id = ?")) {
-                ps.setString(1, groupId);
-                ps.executeUpdate();
-            }
-        });
+        jdbc.inTransactionDo(connection -> deleteRows(connection, groupId, true));
     }
 
     @Override
@@ -149,9 +138,14 @@ public final class JdbcSyncStore implements SyncStore {
         });
     }
 
+    /** A retired group keeps its block rows: they are how its blocks are found and removed later. */
     private static void retire(Connection connection, String groupId) throws SQLException {
+        deleteRows(connection, groupId, false);
+    }
+
+    private static void deleteRows(Connection connection, String groupId, boolean withBlocks) throws SQLException {
         for (String table : GROUP_TABLES) {
-            if (table.equals("blocks")) {
+            if (!withBlocks && table.equals("blocks")) {
                 continue;
             }
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
