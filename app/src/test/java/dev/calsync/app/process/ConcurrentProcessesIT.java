@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.calsync.emulator.CallKind;
 import dev.calsync.store.Databases;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +114,20 @@ class ConcurrentProcessesIT {
 
     private CalsyncProcesses open(String database, String group) {
         if (database.equals("postgresql")) {
-            return new CalsyncProcesses(dir, System.getenv("CALSYNC_TEST_POSTGRES_URL"),
-                    System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_USER", "calsync"),
-                    System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_PASSWORD", "calsync"), group);
+            // A schema of each case's own: the cases name the same accounts, so on one shared schema a later case's
+            // file would (rightly) retire the group an earlier case left, and verify would report its blocks.
+            String url = System.getenv("CALSYNC_TEST_POSTGRES_URL");
+            String user = System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_USER", "calsync");
+            String password = System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_PASSWORD", "calsync");
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + group);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot make the test's schema " + group, e);
+            }
+            String own = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + group;
+            Databases.open(own, user, password).close();
+            return new CalsyncProcesses(dir, own, user, password, group);
         }
         String url = "jdbc:h2:file:" + dir.resolve("db/calsync");
         // Migrate once beforehand, so the racing processes do not also race Flyway on a brand-new file.
