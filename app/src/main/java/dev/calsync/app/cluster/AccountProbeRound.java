@@ -2,6 +2,9 @@ package dev.calsync.app.cluster;
 
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.accounts.AccountProbes;
+import dev.calsync.app.runtime.FailureClassifier;
+import dev.calsync.core.failure.Failure;
+import dev.calsync.core.failure.FailureKind;
 import dev.calsync.store.ClusterQueries;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +38,33 @@ final class AccountProbeRound {
      */
     List<String> run(Consumer<String> queue) {
         List<String> resumed = new ArrayList<>();
-        for (String account : queries.accountsHoldingUpPausedGroups()) {
-            try {
-                if (probes.worksAgain(account)) {
-                    resumed.addAll(pauses.reconnected(account));
+        try {
+            for (String account : queries.accountsHoldingUpPausedGroups()) {
+                try {
+                    if (probes.worksAgain(account)) {
+                        resumed.addAll(pauses.reconnected(account));
+                    }
+                } catch (RuntimeException e) {
+                    failed("probing account " + account, e); // the other accounts are still probed
                 }
-            } catch (RuntimeException e) {
-                // The next round tries again; the other accounts are still probed.
-                LOG.warn("probing account {} failed: {}", account, e.toString());
             }
+            resumed.forEach(queue);
+        } catch (RuntimeException e) {
+            failed("the account probe round", e); // the next round tries again
         }
-        resumed.forEach(queue);
         return resumed;
+    }
+
+    /**
+     * One line naming the cause, never a stack trace; an unreachable database is the passes' and the health
+     * probe's to report (once per outage), so it is only a debug line here.
+     */
+    private static void failed(String subject, RuntimeException e) {
+        Failure failure = FailureClassifier.of(e);
+        if (failure.kind() == FailureKind.DATABASE_UNREACHABLE) {
+            LOG.debug("{} failed: {}", subject, failure.description());
+        } else {
+            LOG.warn("{} failed: {}", subject, failure.description());
+        }
     }
 }
