@@ -14,6 +14,7 @@ import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
+import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.EchoingProvider;
 import dev.calsync.push.PushTiming;
 import dev.calsync.store.Databases;
@@ -48,7 +49,7 @@ final class Batch implements AutoCloseable {
 
     /** What a batch is to simulate, beyond its users. */
     record Plan(ModeSpec spec, BenchOptions options, Duration span, PushTiming push, int rateLimitBurstSize,
-                Supplier<Recurrences> recurrences) {
+                Supplier<Recurrences> recurrences, boolean echoConfirmation) {
     }
 
     final Plan plan;
@@ -60,6 +61,8 @@ final class Batch implements AutoCloseable {
     final HikariDataSource dataSource;
     final ExpiringTokenStore store;
     final PushChannelStore channels;
+    /** With push: the echo ledger the writes and the intake share, confirming windows of merging channels. */
+    final ConfirmingEchoLedger echoes;
     final CallRecorder recorder;
     final CalendarProvider provider;
     final MeasuredPasses passes;
@@ -98,7 +101,8 @@ final class Batch implements AutoCloseable {
         CalendarProvider verifyingProvider = face.provider(tokens, CallListener.NONE, delay -> { },
                 plan.options().seed());
         // As in the service: with push on, every block write announces its echo in the shared ledger first.
-        CalendarProvider writes = spec.push() ? new EchoingProvider(provider, channels, plan.push().echoWindow())
+        echoes = spec.push() ? new ConfirmingEchoLedger(channels, clock) : null;
+        CalendarProvider writes = spec.push() ? new EchoingProvider(provider, echoes, plan.push().echoWindow())
                 : provider;
         Recurrences series = plan.recurrences().get();
         SyncEngine engine = new SyncEngine(writes, store, series, clock, "bench-" + spec.key(), Duration.ofMinutes(5));

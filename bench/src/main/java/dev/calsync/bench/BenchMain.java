@@ -31,13 +31,19 @@ public final class BenchMain {
                 case "--seed" -> options = options.withSeed(Long.parseLong(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--json" -> json = true;
+                case "--idle" -> {
+                    java.util.List<IdleBench.Row> rows = IdleBench.defaults().run();
+                    boolean asJson = Arrays.asList(args).contains("--json");
+                    System.out.println(asJson ? IdleBench.toJson(rows) : IdleBench.toTable(rows));
+                    return;
+                }
                 case "--modes" -> options = options.withModes(Set.copyOf(Arrays.asList(args[++i].split(","))));
                 case "--parallel" -> benchmark.parallelBatches(Integer.parseInt(args[++i]));
                 case "--batch-size" -> benchmark.batchSize(Integer.parseInt(args[++i]));
                 case "--naive-users" -> benchmark.naiveSampleUsers(Integer.parseInt(args[++i]));
                 case "--naive-hours" -> benchmark.naiveSimulatedHours(Integer.parseInt(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + arg
-                        + " (--users N --days D --seed S --out DIR --json --modes a,b --parallel N --batch-size N "
+                        + " (--users N --days D --seed S --out DIR --json --idle --modes a,b --parallel N --batch-size N "
                         + "--naive-users N --naive-hours H)");
             }
         }

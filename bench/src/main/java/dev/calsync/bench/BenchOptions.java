@@ -26,9 +26,11 @@ public record BenchOptions(int users, int days, long seed, double changesPerUser
     public static final String MICROSOFT_15M = "microsoft15m";
     public static final String INCREMENTAL_5M = "incremental5m";
     public static final String PUSH = "push";
+    /** push with Google merging each channel's changes within a window into one notification (emulated). */
+    public static final String PUSH_MERGING = "pushmerging";
     /** Every mode, in report order. */
     public static final List<String> ALL_MODES = List.of(NAIVE, INCREMENTAL_15M, MICROSOFT_15M, INCREMENTAL_5M, FULL,
-            PUSH);
+            PUSH, PUSH_MERGING);
 
     public BenchOptions {
         if (users < 1) {

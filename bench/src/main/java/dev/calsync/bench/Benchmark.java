@@ -48,6 +48,7 @@ public final class Benchmark {
     private int parallelBatches = Integer.getInteger("calsync.bench.parallel",
             Math.min(2, Runtime.getRuntime().availableProcessors()));
     private PushTiming push = PushTiming.DEFAULTS;
+    private boolean echoConfirmation = !"false".equals(System.getProperty("calsync.bench.echoConfirmation"));
     private int rateLimitBurstSize = 3;
     private Supplier<Recurrences> recurrences = LibRecurRecurrences::new;
 
@@ -101,6 +102,15 @@ public final class Benchmark {
         return this;
     }
 
+    /**
+     * Whether push confirms the echo windows of channels seen merging notifications (default: yes, as the service
+     * does); off only to measure what merging costs without it.
+     */
+    public Benchmark echoConfirmation(boolean on) {
+        this.echoConfirmation = on;
+        return this;
+    }
+
     /** The series expander handed to the engine; null runs without recurrence support. */
     public Benchmark recurrences(Supplier<Recurrences> supplier) {
         this.recurrences = supplier == null ? () -> null : supplier;
@@ -150,7 +160,7 @@ public final class Benchmark {
                 long modeCpu = processCpuNanos();
                 ModeProgress modeProgress = new ModeProgress(listener, mode, (long) users * (options.days() * 24L + 1));
                 Batch.Plan plan = new Batch.Plan(spec, options, simulatedSpan(spec, options), push, rateLimitBurstSize,
-                        recurrences);
+                        recurrences, echoConfirmation);
                 List<Future<?>> batches = new ArrayList<>();
                 int size = Math.min(batchSize, (users + parallel - 1) / parallel);
                 for (int from = 0; from < users; from += size) {

@@ -4,12 +4,17 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.GroupSyncStates;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +52,41 @@ final class ExpiringTokenStore implements SyncStore {
                     state.lastError(), state.lastErrorAt());
         }
         return state;
+    }
+
+    @Override
+    public GroupSyncStates syncStates(String groupId, List<CalendarRef> calendars) {
+        GroupSyncStates states = delegate.syncStates(groupId, calendars);
+        Map<CalendarRef, CalendarSyncState> handedOut = new LinkedHashMap<>();
+        calendars.forEach(calendar -> {
+            CalendarSyncState state = states.of(calendar);
+            handedOut.put(calendar, state.syncToken() != null && expired.contains(key(groupId, calendar))
+                    ? new CalendarSyncState(EXPIRED_TOKEN, state.lastFullSync(), state.lastIncrementalSync(),
+                    state.lastError(), state.lastErrorAt())
+                    : state);
+        });
+        return new GroupSyncStates(handedOut, states.validity());
+    }
+
+    @Override
+    public void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
+                           ProjectionValidity validity) {
+        delegate.commitPass(groupId, rows, commits, validity);
+        commits.forEach(c -> expired.remove(key(groupId, c.calendar())));
+    }
+
+    @Override
+    public boolean commitIdle(String groupId, String owner, Instant now, Duration ttl, List<CalendarCommit> commits) {
+        boolean committed = delegate.commitIdle(groupId, owner, now, ttl, commits);
+        if (committed) {
+            commits.forEach(c -> expired.remove(key(groupId, c.calendar())));
+        }
+        return committed;
+    }
+
+    @Override
+    public void saveProjectionValidity(String groupId, ProjectionValidity validity) {
+        delegate.saveProjectionValidity(groupId, validity);
     }
 
     @Override

@@ -6,13 +6,17 @@ import dev.calsync.core.push.Notification;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleChangeChannels;
+import dev.calsync.emulator.push.PushNotifications;
 import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.DebounceWindows;
 import dev.calsync.push.NotificationIntake;
 import dev.calsync.push.PushTiming;
 import dev.calsync.push.Verdict;
 import dev.calsync.store.ClusterQueries;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +43,12 @@ final class PushDays implements AutoCloseable {
     private final Set<String> changeWindows = new HashSet<>();
     /** Calendars that had an echo absorbed in the current drain. */
     private final Set<CalendarRef> absorbed = new HashSet<>();
+    private final ConfirmingEchoLedger echoes;
+    private final PushNotifications notifications;
+    /** Off only to measure what merging costs without confirmation ({@link Benchmark#echoConfirmation}). */
+    private final boolean confirm;
+    /** Person changes not yet read by a pass that listed their calendar, by calendar id. */
+    private final Map<String, Deque<Instant>> unread = new HashMap<>();
 
     PushDays(Batch batch) {
         this.batch = batch;
@@ -52,12 +62,18 @@ final class PushDays implements AutoCloseable {
                 userOf.put(calendar, u);
             }
         }
+        echoes = batch.echoes;
+        confirm = batch.plan.echoConfirmation();
+        notifications = batch.google().emulator.notifications();
+        if (!batch.plan.spec().pushMerge().isZero()) {
+            notifications.setMergeWindow(batch.plan.spec().pushMerge());
+        }
         windows = new DebounceWindows(timing.debounce());
         debouncer = new SimulatedDebouncer(windows, batch.clock, userOf);
         ClusterQueries queries = new ClusterQueries(batch.dataSource);
-        keeper = new ChannelKeeper(google, batch.channels, batch.channels, queries::calendarsInGroups,
+        keeper = new ChannelKeeper(google, batch.channels, echoes, queries::calendarsInGroups,
                 receiver.address(), timing, ChannelKeeper.Listener.NONE, batch.clock);
-        intake = new NotificationIntake(google, batch.channels, batch.channels, debouncer, this::count, batch.clock);
+        intake = new NotificationIntake(google, batch.channels, echoes, debouncer, this::count, batch.clock);
     }
 
     /** The first channel round, before the initial sync. */
@@ -80,6 +96,7 @@ final class PushDays implements AutoCloseable {
             } else {
                 if (item.change() != null) {
                     changeWindows.add(item.change().calendarId() + "|" + windows.at(item.at()).index());
+                    unread.computeIfAbsent(item.change().calendarId(), c -> new ArrayDeque<>()).add(item.at());
                 }
                 batch.replay.apply(item);
                 drain();
@@ -87,27 +104,83 @@ final class PushDays implements AutoCloseable {
             batch.report(item.at());
         }
         syncDue(Instant.MAX);
+        if (!batch.plan.spec().pushMerge().isZero()) {
+            // The bound does not depend on how the provider delivers: one list per calendar and window with a user
+            // change, whether or not a notified pass fell into that window.
+            stats.boundLists += changeWindows.size();
+        }
+        unread.values().forEach(changes -> stats.delayedChanges += changes.size());
+        stats.mergedNotifications = notifications.merged();
+        stats.mergingCalendars = echoes.mergingCalendars();
+        stats.confirmingLists = confirm ? echoes.confirmations() : 0;
     }
 
-    /** Runs every debounced sync due by {@code until}, each at its window's end, as the push-sync task does. */
+    /**
+     * Runs, in time order, every debounced sync due by {@code until} (each at its window's end, as the push-sync task
+     * does), every notification the provider held back to merge that is due by then, and the confirming list of
+     * every echo window of a merging channel that closes by then.
+     */
     private void syncDue(Instant until) {
-        SimulatedDebouncer.Due due;
-        while ((due = debouncer.takeDue(until)) != null) {
-            if (due.at().isAfter(batch.clock.instant())) {
-                batch.clock.set(due.at());
+        while (true) {
+            Instant merged = notifications.nextMergedDue();
+            Instant closes = confirm ? echoes.nextClose() : null;
+            Instant bound = earliest(until, earliest(merged, closes));
+            SimulatedDebouncer.Due due = debouncer.takeDue(bound);
+            if (due != null) {
+                if (due.at().isAfter(batch.clock.instant())) {
+                    batch.clock.set(due.at());
+                }
+                batch.passes.dayPass(due.user(), SyncRequest.calendar(due.calendar()), batch.clock.instant(), 1);
+                stats.notifiedPasses++;
+                read(due.calendar(), due.at());
+                if (changeWindows.remove(due.calendar().calendarId() + "|" + due.window())) {
+                    stats.boundLists++;
+                }
+                drain();
+            } else if (bound.equals(merged) && !merged.isAfter(until)) {
+                moveTo(merged);
+                notifications.deliverDue();
+                drain();
+            } else if (bound.equals(closes) && !closes.isAfter(until)) {
+                moveTo(closes);
+                echoes.due().forEach(debouncer::changed);
+            } else {
+                return;
             }
-            batch.passes.dayPass(due.user(), SyncRequest.calendar(due.calendar()), batch.clock.instant(), 1);
-            stats.notifiedPasses++;
-            if (changeWindows.remove(due.calendar().calendarId() + "|" + due.window())) {
-                stats.boundLists++;
-            }
-            drain();
+        }
+    }
+
+    private void moveTo(Instant at) {
+        if (at.isAfter(batch.clock.instant())) {
+            batch.clock.set(at);
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** A pass that listed {@code calendar} at {@code at} read the person changes made there before. */
+    private void read(CalendarRef calendar, Instant at) {
+        Deque<Instant> changes = unread.get(calendar.calendarId());
+        while (changes != null && !changes.isEmpty() && !changes.peekFirst().isAfter(at)) {
+            changes.pollFirst();
         }
     }
 
     private void safetyPoll(Instant at) {
         for (int u = 0; u < batch.users.size(); u++) {
             int calendars = batch.groups.get(u).calendars().size();
+            // What is still unread on the group's calendars waited for this poll (unless it was made just now).
+            for (CalendarRef calendar : batch.groups.get(u).calendars()) {
+                Deque<Instant> changes = unread.get(calendar.calendarId());
+                Instant recent = at.minus(timing.echoWindow()).minus(timing.debounce());
+                while (changes != null && !changes.isEmpty() && !changes.peekFirst().isAfter(at)) {
+                    if (changes.pollFirst().isBefore(recent)) {
+                        stats.delayedChanges++;
+                    }
+                }
+            }
             batch.passes.dayPass(u, SyncRequest.poll(), at, calendars);
             stats.safetyPolls++;
             stats.boundSafety += calendars;

@@ -66,6 +66,11 @@ final class Stats {
     long echoListsAvoided;
     long staleChannelNotifications;
     long rejectedNotifications;
+    long mergedNotifications;
+    long confirmingLists;
+    long mergingCalendars;
+    /** Person changes that no notified pass read: they waited for the safety poll (or the end of the day). */
+    long delayedChanges;
     // calls
     long initialCalls;
     final Map<String, Long> initialByKind = new TreeMap<>();
@@ -134,6 +139,10 @@ final class Stats {
         echoListsAvoided += b.echoListsAvoided;
         staleChannelNotifications += b.staleChannelNotifications;
         rejectedNotifications += b.rejectedNotifications;
+        mergedNotifications += b.mergedNotifications;
+        confirmingLists += b.confirmingLists;
+        mergingCalendars += b.mergingCalendars;
+        delayedChanges += b.delayedChanges;
         initialCalls += b.initialCalls;
         b.initialByKind.forEach((k, v) -> initialByKind.merge(k, v, Long::sum));
         dayCalls += b.dayCalls;
@@ -307,6 +316,10 @@ final class Stats {
             push.put("channelRenewals", renewals);
             push.put("staleChannelNotifications", staleChannelNotifications);
             push.put("rejectedNotifications", rejectedNotifications);
+            push.put("changesMergedIntoOneNotification", mergedNotifications);
+            push.put("calendarsSeenMerging", mergingCalendars);
+            push.put("confirmingLists", confirmingLists);
+            push.put("changesDelayedToSafetyPoll", delayedChanges);
             d.put("push", push);
         }
         d.put("engineCpuSecondsPer1000UserDays", round(cpuNanos.sum() / 1e9 / userDays * 1000, 2));

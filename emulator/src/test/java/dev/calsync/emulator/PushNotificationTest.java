@@ -87,6 +87,63 @@ class PushNotificationTest extends EmulatorFixture {
     }
 
     @Test
+    void withAMergeWindowTheChangesOfOneWindowShareOneNotificationSentOnceTheWindowHasPassed() throws Exception {
+        MutableTestClock clock = new MutableTestClock(Instant.parse("2030-01-01T00:00:00Z"));
+        emulator.setClock(clock);
+        emulator.notifications().setMergeWindow(Duration.ofSeconds(30));
+        String channelId = UUID.randomUUID().toString();
+        watch(channelId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1); // sync is never held back
+
+        emulator.userInsert(ALICE_CAL, event("One"));
+        clock.advance(Duration.ofSeconds(10));
+        emulator.userInsert(ALICE_CAL, event("Two"));
+        emulator.notifications().deliverDue();
+        assertThat(emulator.notifications().nextMergedDue()).isEqualTo(Instant.parse("2030-01-01T00:00:30Z"));
+        assertThat(emulator.notifications().sent()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(20));
+        emulator.notifications().deliverDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        assertThat(received.get(1)).containsEntry("x-goog-resource-state", "exists");
+        assertThat(emulator.notifications().merged()).isEqualTo(1);
+        assertThat(emulator.notifications().nextMergedDue()).isNull();
+
+        emulator.userInsert(ALICE_CAL, event("Three")); // a new window
+        clock.advance(Duration.ofSeconds(30));
+        emulator.notifications().deliverDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+        assertThat(emulator.notifications().sent()).isEqualTo(3);
+    }
+
+    private static final class MutableTestClock extends Clock {
+        private volatile Instant now;
+
+        MutableTestClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void changesOfOtherCalendarsDoNotNotify() throws Exception {
         watch(UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);

@@ -4,10 +4,15 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.GroupSyncStates;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +114,47 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
+    public GroupSyncStates syncStates(String groupId, List<CalendarRef> calendars) {
+        return jdbc.autoCommit(connection -> states.readGroup(connection, groupId, calendars));
+    }
+
+    /**
+     * One statement: the states are written only while {@code owner} holds the lease (it is not extended; the
+     * pass releases it next). The lease is checked inside the statement, so no other worker can have taken it
+     * between the check and the write.
+     */
+    @Override
+    public boolean commitIdle(String groupId, String owner, Instant now, Duration ttl, List<CalendarCommit> commits) {
+        if (commits.isEmpty()) {
+            return true;
+        }
+        return jdbc.autoCommit(connection -> states.writeIfLeased(connection, groupId, owner, commits)) > 0;
+    }
+
+    /** One transaction: block rows, then the cache and states, then the validity (cleared with null). */
+    @Override
+    public void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
+                           ProjectionValidity validity) {
+        checkGroup(groupId, rows.saved());
+        jdbc.inTransactionDo(connection -> {
+            if (rows.replaceAll()) {
+                deleteBlocks(connection, groupId);
+            }
+            blocks.upsert(connection, rows.saved());
+            for (BlockRowWrites.Removal removal : rows.removed()) {
+                blocks.delete(connection, groupId, removal.target(), removal.blockId());
+            }
+            commitCalendars(connection, groupId, commits);
+            states.writeValidity(connection, groupId, validity);
+        });
+    }
+
+    @Override
+    public void saveProjectionValidity(String groupId, ProjectionValidity validity) {
+        jdbc.inTransactionDo(connection -> states.writeValidity(connection, groupId, validity));
+    }
+
+    @Override
     public List<SourceEvent> cachedEvents(String groupId, CalendarRef calendar) {
         return jdbc.autoCommit(connection -> events.read(connection, groupId, calendar));
     }
@@ -120,15 +166,18 @@ public final class JdbcSyncStore implements SyncStore {
      */
     @Override
     public void commit(String groupId, List<CalendarCommit> commits) {
-        jdbc.inTransactionDo(connection -> {
-            for (CalendarCommit commit : commits) {
-                if (commit.replaceAll()) {
-                    events.deleteCalendar(connection, groupId, commit.calendar());
-                }
-                events.upsert(connection, groupId, commit.calendar(), commit.events());
-                states.write(connection, groupId, commit.calendar(), commit.state());
+        jdbc.inTransactionDo(connection -> commitCalendars(connection, groupId, commits));
+    }
+
+    private void commitCalendars(Connection connection, String groupId, List<CalendarCommit> commits)
+            throws SQLException {
+        for (CalendarCommit commit : commits) {
+            if (commit.replaceAll()) {
+                events.deleteCalendar(connection, groupId, commit.calendar());
             }
-        });
+            events.upsert(connection, groupId, commit.calendar(), commit.events());
+            states.write(connection, groupId, commit.calendar(), commit.state());
+        }
     }
 
     @Override
@@ -150,29 +199,47 @@ public final class JdbcSyncStore implements SyncStore {
 
     @Override
     public void saveBlocks(List<KnownBlock> rows) {
-        jdbc.inTransactionDo(connection -> blocks.upsert(connection, rows));
+        jdbc.inTransactionDo(connection -> {
+            blocks.upsert(connection, rows);
+            for (String groupId : rows.stream().map(KnownBlock::groupId).distinct().toList()) {
+                states.writeValidity(connection, groupId, null);
+            }
+        });
     }
 
+    /** Also forgets the group's projection validity: rows changed outside a pass's commit must be planned again. */
     @Override
     public void removeBlock(String groupId, CalendarRef target, String blockId) {
-        jdbc.inTransactionDo(connection -> blocks.delete(connection, groupId, target, blockId));
+        jdbc.inTransactionDo(connection -> {
+            blocks.delete(connection, groupId, target, blockId);
+            states.writeValidity(connection, groupId, null);
+        });
     }
 
     @Override
     public void replaceBlocks(String groupId, List<KnownBlock> rows) {
+        checkGroup(groupId, rows);
+        jdbc.inTransactionDo(connection -> {
+            deleteBlocks(connection, groupId);
+            blocks.upsert(connection, rows);
+            states.writeValidity(connection, groupId, null);
+        });
+    }
+
+    private static void checkGroup(String groupId, List<KnownBlock> rows) {
         for (KnownBlock block : rows) {
             if (!groupId.equals(block.groupId())) {
                 throw new IllegalArgumentException("block " + block.blockId() + " belongs to group "
                         + block.groupId() + ", not " + groupId);
             }
         }
-        jdbc.inTransactionDo(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM blocks WHERE group_id = ?")) {
-                ps.setString(1, groupId);
-                ps.executeUpdate();
-            }
-            blocks.upsert(connection, rows);
-        });
+    }
+
+    private static void deleteBlocks(Connection connection, String groupId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM blocks WHERE group_id = ?")) {
+            ps.setString(1, groupId);
+            ps.executeUpdate();
+        }
     }
 
     // --- leases ---------------------------------------------------------------------------------------------

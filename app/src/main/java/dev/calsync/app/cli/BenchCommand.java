@@ -3,6 +3,7 @@ package dev.calsync.app.cli;
 import dev.calsync.bench.BenchOptions;
 import dev.calsync.bench.BenchResult;
 import dev.calsync.bench.Benchmark;
+import dev.calsync.bench.IdleBench;
 import dev.calsync.bench.ModeResult;
 import dev.calsync.bench.ProgressListener;
 import java.io.PrintWriter;
@@ -43,8 +44,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Only these modes: naive, incremental15m, microsoft15m, incremental5m, full, push (default: all).")
     List<String> modes;
 
+    @Option(names = "--idle", description = "Instead of the simulated days: what one idle poll of a group with 100, "
+            + "1,000 and 10,000 events per calendar costs (database statements, CPU), next to a projecting poll.")
+    boolean idle;
+
     @Override
     public Integer call() {
+        if (idle) {
+            List<IdleBench.Row> rows = IdleBench.defaults().run();
+            spec.commandLine().getOut().println(json ? IdleBench.toJson(rows) : IdleBench.toTable(rows));
+            return ExitCodes.OK;
+        }
         if (users < 1) {
             throw new ParameterException(spec.commandLine(), "--users must be >= 1, was " + users);
         }

@@ -4,6 +4,7 @@ import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
+import dev.calsync.core.rules.BusyRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,13 +40,26 @@ public final class MeetingCopies {
     private MeetingCopies() {
     }
 
-    /** The projection with copies of one meeting reduced to one block on each calendar that does not show it. */
+    /** {@link #apply(ProjectedBlocks, Map, BusyRules)} under the default busy rules. */
     public static ProjectedBlocks apply(ProjectedBlocks projected, Map<CalendarRef, List<SourceEvent>> sources) {
+        return apply(projected, sources, BusyRules.DEFAULT);
+    }
+
+    /**
+     * The projection with copies of one meeting reduced to one block on each calendar that does not show it.
+     *
+     * @param sources every calendar's events, whatever its role: a calendar that only receives blocks still shows
+     *                its own copy of a meeting, and a block beside that copy would say the same twice
+     * @param rules   the group's busy rules, which decide whether a calendar shows its copy as busy
+     */
+    public static ProjectedBlocks apply(ProjectedBlocks projected, Map<CalendarRef, List<SourceEvent>> sources,
+                                        BusyRules rules) {
         Map<SourceKey, String> meetingOf = meetingKeys(sources);
         if (meetingOf.isEmpty()) {
             return projected;
         }
-        // The busy copies of each meeting: those the projection made blocks of.
+        Map<String, Set<String>> showing = showing(sources, rules);
+        // The copies that make blocks, of which the least is chosen: those the projection made blocks of.
         Map<String, Set<SourceKey>> copies = new HashMap<>();
         for (DesiredBlock block : projected.desired()) {
             if (block.isInstance()) {
@@ -64,8 +78,8 @@ public final class MeetingCopies {
                 continue;
             }
             SourceKey source = new SourceKey(block.source().key(), block.sourceEventId());
-            Set<SourceKey> busyCopies = copies.get(meetingOf.get(source));
-            if (busyCopies == null || busyCopies.size() < 2 || wanted(block, source, busyCopies)) {
+            String meeting = meetingOf.get(source);
+            if (meeting == null || wanted(block, source, copies.get(meeting), showing.getOrDefault(meeting, Set.of()))) {
                 kept.add(block);
             } else {
                 droppedSeries.add(block.target().key() + "\n" + block.blockId());
@@ -79,13 +93,27 @@ public final class MeetingCopies {
         return new ProjectedBlocks(kept, projected.agedOut(), projected.skippedRecurring());
     }
 
-    /** From the chosen copy, and only onto a calendar that has no busy copy of its own. */
-    private static boolean wanted(DesiredBlock block, SourceKey source, Set<SourceKey> busyCopies) {
-        if (!busyCopies.iterator().next().equals(source)) {
+    /** From the chosen copy, and only onto a calendar that shows no busy copy of its own. */
+    private static boolean wanted(DesiredBlock block, SourceKey source, Set<SourceKey> blockingCopies,
+                                  Set<String> showingCalendars) {
+        if (showingCalendars.contains(block.target().key())) {
             return false;
         }
-        String target = block.target().key();
-        return busyCopies.stream().noneMatch(copy -> copy.calendar().equals(target));
+        return blockingCopies.iterator().next().equals(source);
+    }
+
+    /** For each meeting, the calendars whose own copy of it is busy (declined, cancelled or free copies are not). */
+    private static Map<String, Set<String>> showing(Map<CalendarRef, List<SourceEvent>> sources, BusyRules rules) {
+        Map<String, Set<String>> showing = new HashMap<>();
+        sources.forEach((calendar, events) -> {
+            for (SourceEvent event : events) {
+                String meeting = meetingKey(event);
+                if (meeting != null && !event.cancelled() && BusyFilter.isBusy(event, rules)) {
+                    showing.computeIfAbsent(meeting, k -> new HashSet<>()).add(calendar.key());
+                }
+            }
+        });
+        return showing;
     }
 
     /**

@@ -6,7 +6,9 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,56 @@ public interface SyncStore {
      * Called only after every write the events imply has succeeded.
      */
     void commit(String groupId, List<CalendarCommit> commits);
+
+    /**
+     * The states of the given calendars of a group and the projection validity they agree on, in one read
+     * where the store can. The default reads them one by one and knows no validity (nothing is ever skipped).
+     */
+    default GroupSyncStates syncStates(String groupId, List<CalendarRef> calendars) {
+        Map<CalendarRef, CalendarSyncState> states = new LinkedHashMap<>();
+        calendars.forEach(calendar -> states.put(calendar, syncState(groupId, calendar)));
+        return new GroupSyncStates(states, null);
+    }
+
+    /**
+     * Everything a pass learned, in one transaction where the store can: the block rows, each calendar's events
+     * and state, and the projection validity of the group (null: none, so the next pass projects again).
+     */
+    default void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
+                            ProjectionValidity validity) {
+        if (rows.replaceAll()) {
+            replaceBlocks(groupId, rows.saved());
+        } else {
+            if (!rows.saved().isEmpty()) {
+                saveBlocks(rows.saved());
+            }
+            rows.removed().forEach(removal -> removeBlock(groupId, removal.target(), removal.blockId()));
+        }
+        if (!commits.isEmpty()) {
+            commit(groupId, commits);
+        }
+        saveProjectionValidity(groupId, validity);
+    }
+
+    /** Stores (or, with null, forgets) the projection validity of every calendar of the group. */
+    default void saveProjectionValidity(String groupId, ProjectionValidity validity) {
+        // a store that keeps none reports none (see syncStates)
+    }
+
+    /**
+     * The commit of an idle pass (no events, only states), made only while {@code owner} still holds the lease.
+     *
+     * @return false when the lease was lost: nothing was written
+     */
+    default boolean commitIdle(String groupId, String owner, Instant now, Duration ttl, List<CalendarCommit> commits) {
+        if (!renewLease(groupId, owner, now, ttl)) {
+            return false;
+        }
+        if (!commits.isEmpty()) {
+            commit(groupId, commits);
+        }
+        return true;
+    }
 
     /** Record a failure without touching the token or the cache. */
     void recordFailure(String groupId, CalendarRef calendar, String error, Instant at);

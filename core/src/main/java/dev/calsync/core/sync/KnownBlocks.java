@@ -71,6 +71,12 @@ final class KnownBlocks {
         listed.forEach(this::put);
     }
 
+    /** True when no row waits for a write: none pending (an insert in flight) or edited (to be restored). */
+    boolean allSettled() {
+        return rows.values().stream().allMatch(row -> row.state() == dev.calsync.core.block.BlockState.SYNCED
+                || row.state() == dev.calsync.core.block.BlockState.RESPECTED);
+    }
+
     List<KnownBlock> all() {
         return new ArrayList<>(rows.values());
     }

@@ -53,6 +53,14 @@ final class Lease {
         renewedAt = now;
     }
 
+    /** The commit of an idle pass, made only while the lease is still ours (one statement where the store can). */
+    void commitIdle(java.util.List<dev.calsync.core.store.CalendarCommit> commits) {
+        Instant now = clock.instant();
+        if (!store.commitIdle(groupId, owner, now, ttl, commits)) {
+            throw new LeaseLostException(groupId);
+        }
+    }
+
     void release() {
         store.releaseLease(groupId, owner);
     }

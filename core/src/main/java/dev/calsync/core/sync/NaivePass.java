@@ -68,7 +68,8 @@ final class NaivePass {
         existing.forEach(block -> plan.add(new BlockOp.Delete(block)));
         String generation = Long.toString(pass.started.toEpochMilli());
         List<DesiredBlock> desired = MeetingCopies.apply(
-                Projection.of(pass.group, sources, pass.started, recurrences), sources).desired();
+                Projection.of(pass.group, sources, pass.started, recurrences), sources,
+                pass.group.rules().busy()).desired();
         Map<String, String> freshIds = new HashMap<>();
         for (DesiredBlock block : desired) {
             if (!block.isInstance()) {
@@ -87,7 +88,7 @@ final class NaivePass {
                         new OccurrenceRef(freshSeries, block.occurrence().originalStart()), block.body())));
             }
         }
-        result = new PlanExecutor(provider, store).apply(plan, rows, lease);
+        result = new PlanExecutor(provider, store).apply(plan, rows, lease, pass.group.id());
         lease.confirm();
         store.replaceBlocks(pass.group.id(), rows.all());
         if (result.failedTargets.isEmpty()) {

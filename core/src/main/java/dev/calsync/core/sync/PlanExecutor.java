@@ -37,6 +37,8 @@ final class PlanExecutor {
         int updated;
         int deleted;
         int forgotten;
+        /** The rows confirmed by the writes, for the pass to commit. */
+        final RowWrites rows = new RowWrites();
         final Map<CalendarRef, ProviderException> failedTargets = new LinkedHashMap<>();
 
         int failedWrites() {
@@ -44,20 +46,35 @@ final class PlanExecutor {
         }
     }
 
-    Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease) {
+    /**
+     * Applies the plan; the rows the writes confirm are in the result, to be committed by the pass. If the pass
+     * is cut short here (a lost lease, a store failure), the rows confirmed so far are stored at once.
+     */
+    Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease, String groupId) {
         writeIntents(plan, rows);
         Result result = new Result();
-        for (BlockOp op : plan) {
-            if (result.failedTargets.containsKey(op.target())) {
-                continue;
+        try {
+            for (BlockOp op : plan) {
+                if (result.failedTargets.containsKey(op.target())) {
+                    continue;
+                }
+                lease.keepAlive();
+                try {
+                    applyOne(op, rows, result);
+                } catch (ProviderException e) {
+                    // One broken target must not stop the others; its remaining writes wait for the next pass.
+                    result.failedTargets.put(op.target(), e);
+                }
             }
-            lease.keepAlive();
-            try {
-                applyOne(op, rows, result);
-            } catch (ProviderException e) {
-                // One broken target must not stop the others; its remaining writes wait for the next pass.
-                result.failedTargets.put(op.target(), e);
+        } catch (RuntimeException e) {
+            if (!result.rows.isEmpty()) {
+                try {
+                    store.commitPass(groupId, result.rows.writes(), List.of(), null);
+                } catch (RuntimeException storeFailure) {
+                    e.addSuppressed(storeFailure);
+                }
             }
+            throw e;
         }
         return result;
     }
@@ -80,16 +97,16 @@ final class PlanExecutor {
 
     private void applyOne(BlockOp op, KnownBlocks rows, Result result) {
         if (op instanceof BlockOp.Insert insert) {
-            put(insert.block(), true, rows);
+            put(insert.block(), true, rows, result);
             result.inserted++;
         } else if (op instanceof BlockOp.Update update) {
-            put(update.block(), false, rows);
+            put(update.block(), false, rows, result);
             result.updated++;
         } else if (op instanceof BlockOp.Reset reset) {
             // The occurrence may be gone with a changed series: then there is nothing to put back.
             DesiredBlock plain = reset.block();
             provider.updateOccurrence(plain.target(), seriesHandle(plain, rows), plain.occurrence(), plain.body());
-            store.removeBlock(plain.groupId(), plain.target(), plain.blockId());
+            result.rows.remove(plain.target(), plain.blockId());
             rows.remove(plain.target(), plain.blockId());
             result.updated++;
         } else if (op instanceof BlockOp.Delete delete) {
@@ -100,24 +117,24 @@ final class PlanExecutor {
             } else {
                 provider.delete(block.target(), block.handle());
             }
-            forget(block, rows);
+            forget(block, rows, result);
             result.deleted++;
         } else if (op instanceof BlockOp.Forget aged) {
-            forget(aged.block(), rows);
+            forget(aged.block(), rows, result);
             result.forgotten++;
         }
     }
 
     /** Write the block and record it; an occurrence the series does not have is left unrecorded. */
-    private void put(DesiredBlock block, boolean insertFirst, KnownBlocks rows) {
+    private void put(DesiredBlock block, boolean insertFirst, KnownBlocks rows, Result result) {
         Optional<BlockHandle> written = block.isInstance() ? putOccurrence(block, rows) : putBlock(block, insertFirst, rows);
         if (written.isPresent()) {
             KnownBlock row = block.known(BlockState.SYNCED, written.get());
-            store.saveBlock(row);
+            result.rows.save(row);
             rows.put(row);
         } else {
             // Not written: no row, so the next pass tries again (after the series itself is put right).
-            store.removeBlock(block.groupId(), block.target(), block.blockId());
+            result.rows.remove(block.target(), block.blockId());
             rows.remove(block.target(), block.blockId());
         }
     }
@@ -176,8 +193,8 @@ final class PlanExecutor {
                 told.etag());
     }
 
-    private void forget(KnownBlock block, KnownBlocks rows) {
-        store.removeBlock(block.groupId(), block.target(), block.blockId());
+    private static void forget(KnownBlock block, KnownBlocks rows, Result result) {
+        result.rows.remove(block.target(), block.blockId());
         rows.remove(block.target(), block.blockId());
     }
 }

@@ -9,10 +9,14 @@ import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.MeetingCopies;
 import dev.calsync.core.reconcile.ProjectedBlocks;
+import dev.calsync.core.reconcile.ProjectionHorizon;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.reconcile.Reconciler;
 import dev.calsync.core.recurrence.Recurrences;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.GroupSyncStates;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -86,9 +90,17 @@ public final class SyncEngine {
     private GroupReport converge(Pass pass, Lease lease) {
         SyncGroup group = pass.group;
         boolean full = pass.request.full() || group.mode() == SyncMode.FULL;
+        GroupSyncStates states = store.syncStates(group.id(), group.calendars());
+        String digest = GroupDigest.of(group, recurrences != null);
 
         // 1. Read what changed (or everything, where there is no usable token).
-        Map<CalendarRef, ChangeReader.Read> reads = readChanges(pass, full, lease);
+        Map<CalendarRef, ChangeReader.Read> reads = readChanges(pass, full, lease, states);
+
+        // Nothing read, nothing pending, the last projection still valid: only the tokens are stored.
+        if (IdlePass.applies(pass, full, reads, states, digest)) {
+            IdlePass.commit(pass, reads, states, lease);
+            return report(pass, new PlanExecutor.Result());
+        }
 
         // 2. Sources: the cache with what was just read laid over it.
         Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
@@ -108,35 +120,47 @@ public final class SyncEngine {
         }
 
         // 4. Project and plan.
-        ProjectedBlocks projected = MeetingCopies.apply(Projection.of(group, sources, pass.started, recurrences), sources);
+        ProjectedBlocks projected = MeetingCopies.apply(Projection.of(group, sources, pass.started, recurrences), sources,
+                group.rules().busy());
         pass.skippedRecurring = projected.skippedRecurring();
         handEdits.noteEditedOccurrences(projected);
         pass.handEdits = handEdits.count();
         List<BlockOp> plan = Reconciler.plan(projected.desired(), rows.all(), projected.agedOut());
 
         // 5. Apply.
-        PlanExecutor.Result applied = executor.apply(plan, rows, lease);
+        PlanExecutor.Result applied = executor.apply(plan, rows, lease, group.id());
         applied.failedTargets.forEach(pass::fail);
 
-        // 6. Save what was learned: tokens only when every write succeeded.
+        // 6. Save what was learned, in one transaction: the block rows, tokens only when every write succeeded,
+        // and until when this projection stays valid when nothing is left to do.
         lease.confirm();
+        BlockRowWrites rowWrites;
         if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
-            store.replaceBlocks(group.id(), rows.all());
-        } else if (!handEdits.respected().isEmpty()) {
-            store.saveBlocks(handEdits.respected());
+            rowWrites = new BlockRowWrites(true, rows.all(), List.of());
+        } else {
+            handEdits.respected().forEach(applied.rows::save);
+            rowWrites = applied.rows.writes();
         }
-        if (applied.failedTargets.isEmpty()) {
-            commit(pass, reads);
-        }
+        boolean settled = applied.failedTargets.isEmpty() && pass.errors.isEmpty() && rows.allSettled();
+        ProjectionValidity validity = settled
+                ? new ProjectionValidity(ProjectionHorizon.of(group, sources, pass.started, recurrences), digest)
+                : null;
+        store.commitPass(group.id(), rowWrites,
+                applied.failedTargets.isEmpty() ? commits(pass, reads, states) : List.of(), validity);
         recordFailures(pass);
-        GroupReport report = pass.report(modeName(group, pass.request), applied, clock.instant());
+        return report(pass, applied);
+    }
+
+    private GroupReport report(Pass pass, PlanExecutor.Result applied) {
+        GroupReport report = pass.report(modeName(pass.group, pass.request), applied, clock.instant());
         LOG.log(Level.INFO, "group {0}: {1} ({2} inserted, {3} updated, {4} deleted) in {5} ms",
-                group.id(), report.outcome(), report.inserted(), report.updated(), report.deleted(),
+                pass.group.id(), report.outcome(), report.inserted(), report.updated(), report.deleted(),
                 report.took().toMillis());
         return report;
     }
 
-    private Map<CalendarRef, ChangeReader.Read> readChanges(Pass pass, boolean full, Lease lease) {
+    private Map<CalendarRef, ChangeReader.Read> readChanges(Pass pass, boolean full, Lease lease,
+                                                            GroupSyncStates states) {
         Map<CalendarRef, ChangeReader.Read> reads = new LinkedHashMap<>();
         Instant timeMin = pass.group.window().start(pass.started);
         for (CalendarRef calendar : pass.group.calendars()) {
@@ -146,7 +170,7 @@ public final class SyncEngine {
             }
             lease.keepAlive();
             try {
-                ChangeReader.Read read = reader.read(calendar, store.syncState(pass.group.id(), calendar), full, timeMin);
+                ChangeReader.Read read = reader.read(calendar, states.of(calendar), full, timeMin);
                 reads.put(calendar, read);
                 pass.calendarReports.put(calendar, new CalendarReport(calendar.key(),
                         read.full() ? "full" : "incremental", read.fullReason(), read.changes().events().size(), null));
@@ -159,17 +183,16 @@ public final class SyncEngine {
         return reads;
     }
 
-    private void commit(Pass pass, Map<CalendarRef, ChangeReader.Read> reads) {
+    private static List<CalendarCommit> commits(Pass pass, Map<CalendarRef, ChangeReader.Read> reads,
+                                                GroupSyncStates states) {
         List<CalendarCommit> commits = new ArrayList<>();
         for (ChangeReader.Read read : reads.values()) {
-            var state = store.syncState(pass.group.id(), read.calendar())
+            var state = states.of(read.calendar())
                     .afterSuccess(read.changes().nextSyncToken(), read.full(), pass.started);
             commits.add(new CalendarCommit(read.calendar(), read.full(),
                     SourceCache.sourcesOnly(read.changes().events()), state));
         }
-        if (!commits.isEmpty()) {
-            store.commit(pass.group.id(), commits);
-        }
+        return commits;
     }
 
     private void recordFailures(Pass pass) {

@@ -69,7 +69,7 @@ public final class Verifier {
             }
         }
         ProjectedBlocks projected = Projection.of(group, sources, now, recurrences);
-        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources);
+        ProjectedBlocks reduced = MeetingCopies.apply(projected, sources, group.rules().busy());
         List<DesiredBlock> desired = reduced.desired();
         Map<String, KnownBlock> respected = new HashMap<>();
         store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)

@@ -15,6 +15,8 @@ final class Channel {
     final String accountId;
     final AtomicLong messageNumber = new AtomicLong();
     volatile boolean stopped;
+    /** When the merged notification held back for this channel is due (emulator millis); 0 when none is. */
+    volatile long mergedDueMillis;
     /** Tail of this channel's delivery chain; guarded by the channel's monitor. */
     CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 

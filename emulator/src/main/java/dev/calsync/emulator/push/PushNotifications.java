@@ -48,6 +48,9 @@ public final class PushNotifications implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient http;
     private volatile boolean syncBeforeWatchAnswer;
+    /** Changes of one channel within this many milliseconds of its first unsent one make one notification. */
+    private volatile long mergeWindowMillis;
+    private final AtomicLong merged = new AtomicLong();
 
     public PushNotifications(EmulatorContext context) {
         this.context = context;
@@ -127,14 +130,57 @@ public final class PushNotifications implements AutoCloseable {
         remove(channel);
     }
 
+    /**
+     * Google may merge notifications: with a merge window, a channel's change is not notified at once; every change
+     * of the channel until the window (counted from the first of them) ends shares one {@code exists} message, sent
+     * by {@link #deliverDue()} once the emulator's clock has passed the window. Zero (the default) notifies each
+     * change at once.
+     */
+    public void setMergeWindow(Duration window) {
+        mergeWindowMillis = window.toMillis();
+    }
+
+    /** Changes that shared a notification with an earlier change of their channel. */
+    public long merged() { return merged.get(); }
+
+    /** The end of the earliest merge window still holding a notification back, or null when none does. */
+    public Instant nextMergedDue() {
+        long earliest = Long.MAX_VALUE;
+        for (Channel c : channels.values()) {
+            long due = c.mergedDueMillis;
+            if (due > 0 && due < earliest) earliest = due;
+        }
+        return earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest);
+    }
+
+    /** Sends every merged notification whose window has ended by the emulator's clock. */
+    public void deliverDue() {
+        long now = context.now();
+        for (Channel c : channels.values()) {
+            synchronized (c) {
+                if (c.mergedDueMillis > 0 && c.mergedDueMillis <= now) {
+                    c.mergedDueMillis = 0;
+                    deliver(c, "exists");
+                }
+            }
+        }
+    }
+
     /** Called after every change of a calendar. */
     public void calendarChanged(String calendarId) {
         List<Channel> list = channelsByCalendar.get(calendarId);
         if (list == null) return;
         long now = context.now();
+        long window = mergeWindowMillis;
         for (Channel c : list) {
             if (now > c.expirationMillis) remove(c); // expired channels never deliver again
-            else deliver(c, "exists");
+            else if (window <= 0) deliver(c, "exists");
+            else {
+                synchronized (c) {
+                    if (c.mergedDueMillis > 0) merged.incrementAndGet();
+                    else c.mergedDueMillis = now + window;
+                }
+            }
         }
     }
 

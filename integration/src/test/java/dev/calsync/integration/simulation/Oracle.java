@@ -62,7 +62,7 @@ final class Oracle {
             for (CalendarRef target : world.calendars.values()) {
                 List<String> expected = new ArrayList<>();
                 if (group.calendars().contains(target) && rules.roleOf(target) != CalendarRole.SOURCE) {
-                    Map<String, List<Copy>> copies = busyCopies(group, instances);
+                    Copies copies = busyCopies(group, instances);
                     for (CalendarRef source : group.calendars()) {
                         if (source.equals(target) || rules.roleOf(source) == CalendarRole.TARGET) {
                             continue;
@@ -112,42 +112,48 @@ final class Oracle {
     }
 
     /**
-     * The busy copies of each meeting on the group's source calendars, by iCalUID, least (calendar, event id)
-     * first: a copy counts when it makes blocks (busy by the group's rules, some of it inside the hours).
+     * The copies of each meeting on the group's calendars, by iCalUID: those that show it busy (any role), and of
+     * those the ones that make blocks (a calendar that is a source, with some calendar to receive them, some of the
+     * copy inside the hours), least (calendar, event id) first.
      */
-    private static Map<String, List<Copy>> busyCopies(SyncGroup group, Map<String, List<Event>> instances) {
+    private record Copies(Map<String, java.util.Set<String>> showing, Map<String, List<Copy>> blocking) {
+    }
+
+    private static Copies busyCopies(SyncGroup group, Map<String, List<Event>> instances) {
         GroupRules rules = group.rules();
-        Map<String, List<Copy>> copies = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> showing = new java.util.HashMap<>();
+        Map<String, List<Copy>> blocking = new java.util.HashMap<>();
         for (CalendarRef calendar : group.calendars()) {
-            if (rules.roleOf(calendar) == CalendarRole.TARGET) {
-                continue;
-            }
+            boolean blocks = rules.roleOf(calendar) != CalendarRole.TARGET && group.calendars().stream()
+                    .anyMatch(other -> !other.equals(calendar) && rules.roleOf(other) != CalendarRole.SOURCE);
             instances.get(calendar.calendarId()).stream()
-                    .filter(e -> e.getRecurringEventId() == null && e.getICalUID() != null && busy(e, rules.busy())
-                            && !pieces(e, rules.busy().hours()).isEmpty())
-                    .forEach(e -> copies.computeIfAbsent(e.getICalUID(), k -> new ArrayList<>())
-                            .add(new Copy(calendar.key(), e.getId())));
+                    .filter(e -> e.getRecurringEventId() == null && e.getICalUID() != null && busy(e, rules.busy()))
+                    .forEach(e -> {
+                        showing.computeIfAbsent(e.getICalUID(), k -> new java.util.HashSet<>()).add(calendar.key());
+                        if (blocks && !pieces(e, rules.busy().hours()).isEmpty()) {
+                            blocking.computeIfAbsent(e.getICalUID(), k -> new ArrayList<>())
+                                    .add(new Copy(calendar.key(), e.getId()));
+                        }
+                    });
         }
-        copies.values().forEach(list -> list.sort(java.util.Comparator.comparing(Copy::calendarKey)
+        blocking.values().forEach(list -> list.sort(java.util.Comparator.comparing(Copy::calendarKey)
                 .thenComparing(Copy::eventId)));
-        copies.values().removeIf(list -> list.size() < 2);
-        return copies;
+        return new Copies(showing, blocking);
     }
 
     /**
-     * The copies rule, written again here: a meeting with busy copies on several calendars of the group gets no
-     * block on a calendar that has a busy copy itself, and one block elsewhere, from the least copy.
+     * The copies rule, written again here: no block of a meeting on a calendar that shows a busy copy of it
+     * itself, and one block elsewhere, from the least copy that makes blocks.
      */
-    private static boolean blockedByCopy(Map<String, List<Copy>> copies, CalendarRef source, CalendarRef target,
-                                         Event event) {
-        List<Copy> meeting = event.getRecurringEventId() == null ? copies.get(event.getICalUID()) : null;
-        if (meeting == null) {
+    private static boolean blockedByCopy(Copies copies, CalendarRef source, CalendarRef target, Event event) {
+        if (event.getRecurringEventId() != null || event.getICalUID() == null) {
             return true;
         }
-        if (meeting.stream().anyMatch(c -> c.calendarKey().equals(target.key()))) {
+        if (copies.showing().getOrDefault(event.getICalUID(), java.util.Set.of()).contains(target.key())) {
             return false;
         }
-        return meeting.get(0).equals(new Copy(source.key(), event.getId()));
+        List<Copy> blocking = copies.blocking().get(event.getICalUID());
+        return blocking == null || blocking.get(0).equals(new Copy(source.key(), event.getId()));
     }
 
     /** Nothing without the marker was changed by anyone but the person. */
