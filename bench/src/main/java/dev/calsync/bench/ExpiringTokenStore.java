@@ -111,6 +111,21 @@ final class ExpiringTokenStore implements SyncStore {
     }
 
     @Override
+    public void retireGroup(String groupId) {
+        delegate.retireGroup(groupId);
+    }
+
+    @Override
+    public List<KnownBlock> retiredBlocks() {
+        return delegate.retiredBlocks();
+    }
+
+    @Override
+    public String installationId() {
+        return delegate.installationId();
+    }
+
+    @Override
     public void deleteGroup(String groupId) {
         delegate.deleteGroup(groupId);
     }

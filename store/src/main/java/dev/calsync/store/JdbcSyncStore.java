@@ -12,13 +12,18 @@ import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -39,6 +44,8 @@ public final class JdbcSyncStore implements SyncStore {
     private final BlockRows blocks;
     private final SyncStateRows states;
     private final LeaseTable leases;
+    /** Made once per database; read once per store. */
+    private volatile String installationId;
 
     /** @param clock stamps created/updated columns only; lease times come from the callers' {@code now} */
     public JdbcSyncStore(DataSource dataSource, Clock clock) {
@@ -82,18 +89,91 @@ public final class JdbcSyncStore implements SyncStore {
 
     @Override
     public void deleteGroup(String groupId) {
-        jdbc.inTransactionDo(connection -> {
-            for (String table : GROUP_TABLES) {
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
-                    ps.setString(1, groupId);
+        jdbc.inTransactionDo(connection -> deleteRows(connection, groupId, true));
+    }
+
+    @Override
+    public void retireGroup(String groupId) {
+        jdbc.inTransactionDo(connection -> retire(connection, groupId));
+    }
+
+    /**
+     * The groups of a configuration file, saved and marked as the file's; a group an earlier run saved from a file
+     * that this file no longer has is retired ({@link #retireGroup}) when one of its calendars belongs to an account
+     * of this file (another file on the same database, with other accounts, keeps its groups). Groups made in the
+     * web UI are left alone. Ids of the groups retired now are returned.
+     */
+    public List<String> saveFileGroups(List<SyncGroup> fileGroups, Set<String> fileAccounts) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(connection -> {
+            Set<String> ids = new HashSet<>();
+            for (SyncGroup group : fileGroups) {
+                groups.save(connection, group, now);
+                ids.add(group.id());
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE sync_groups SET from_file = TRUE WHERE id = ?")) {
+                    ps.setString(1, group.id());
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM sync_groups WHERE id = ?")) {
+            List<String> gone = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM sync_groups WHERE from_file = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!ids.contains(rs.getString(1))) {
+                        gone.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> retired = new ArrayList<>();
+            for (String groupId : gone) {
+                boolean ours = groups.read(connection, GroupRows.Filter.BY_ID, groupId).stream()
+                        .flatMap(g -> g.calendars().stream()).anyMatch(c -> fileAccounts.contains(c.accountId()));
+                if (ours) {
+                    retire(connection, groupId);
+                    retired.add(groupId);
+                }
+            }
+            return retired;
+        });
+    }
+
+    /** A retired group keeps its block rows: they are how its blocks are found and removed later. */
+    private static void retire(Connection connection, String groupId) throws SQLException {
+        deleteRows(connection, groupId, false);
+    }
+
+    private static void deleteRows(Connection connection, String groupId, boolean withBlocks) throws SQLException {
+        for (String table : GROUP_TABLES) {
+            if (!withBlocks && table.equals("blocks")) {
+                continue;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
                 ps.setString(1, groupId);
                 ps.executeUpdate();
             }
-        });
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM sync_groups WHERE id = ?")) {
+            ps.setString(1, groupId);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public String installationId() {
+        String known = installationId;
+        if (known == null) {
+            known = jdbc.autoCommit(connection -> {
+                String id = InstallationRow.read(connection);
+                if (id == null) {
+                    InstallationRow.tryCreate(connection, clock.instant());
+                    id = InstallationRow.read(connection);
+                }
+                return id;
+            });
+            installationId = known;
+        }
+        return known;
     }
 
     /** Pauses or resumes a group (not part of {@link SyncGroup}; saveGroup keeps it). False if no such group. */
@@ -190,6 +270,26 @@ public final class JdbcSyncStore implements SyncStore {
     @Override
     public List<KnownBlock> blocks(String groupId) {
         return jdbc.autoCommit(connection -> blocks.read(connection, groupId));
+    }
+
+    @Override
+    public List<KnownBlock> retiredBlocks() {
+        return jdbc.autoCommit(connection -> {
+            List<String> retired = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT group_id FROM blocks"
+                    + " WHERE group_id NOT IN (SELECT id FROM sync_groups)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    retired.add(rs.getString(1));
+                }
+            }
+            retired.sort(Comparator.naturalOrder());
+            List<KnownBlock> rows = new ArrayList<>();
+            for (String groupId : retired) {
+                rows.addAll(blocks.read(connection, groupId));
+            }
+            return rows;
+        });
     }
 
     @Override

@@ -7,8 +7,11 @@ import dev.calsync.app.runtime.SyncRuntime;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.LeftOverBlocks;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncRequest;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +62,18 @@ public final class CleanupCommand implements Callable<Integer> {
                 allSynced &= report.outcome() == GroupReport.Outcome.SYNCED;
                 Reports.printSync(out, report, runtime.calls().since(before));
             }
+            // Then what groups taken out of the configuration left, wherever a configured account reaches.
+            RetiredBlockRemoval.Result retired = runtime.retiredRemoval().run(runtime.accountIds());
+            if (retired.deleted() > 0) {
+                out.printf("removed %d blocks of groups no longer configured%n", retired.deleted());
+            }
+            retired.unreachable().forEach((calendar, why) -> out.printf("cannot reach %s: %s%n", calendar, why));
+            retired.busyGroups().forEach(group -> out.printf("group %s: another worker holds its lease; run "
+                    + "cleanup again%n", group));
+            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), runtime.groups());
+            Reports.printLeftOver(out, left, "these calendars cannot be reached through a configured account: "
+                    + "the blocks stay recorded, and cleanup removes them once they can be");
+            allSynced &= left.isEmpty();
         }
         return allSynced ? ExitCodes.OK : ExitCodes.PROBLEMS_FOUND;
     }

@@ -13,6 +13,7 @@ import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.LeftOverBlocks;
 import dev.calsync.core.sync.SyncRequest;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -119,12 +120,18 @@ public final class SyncCommand implements Callable<Integer> {
                     }
                 }
             }
+            // Blocks of groups or calendars taken out of the configuration are not a sync's to delete: say so.
+            List<LeftOverBlocks> left = LeftOverBlocks.in(runtime.store(), runtime.groups());
             if (json) {
                 ObjectNode result = Reports.object();
                 result.set("groups", results);
+                result.set("leftOver", Reports.leftOverJson(left));
                 result.set("calls", Reports.callsJson(runtime.calls().snapshot()));
                 result.put("totalCalls", runtime.calls().total());
                 Reports.printJson(out, result);
+            } else {
+                Reports.printLeftOver(out, left, "no configured group wants these blocks: run `calsync cleanup` "
+                        + "to remove them");
             }
         }
         // A partial pass keeps its old tokens and is replayed next time; scripts still need to know.

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.runtime.Reports;
 import dev.calsync.app.runtime.SyncRuntime;
-import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.sync.Verifier;
 import dev.calsync.core.sync.VerifyReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +47,11 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean consistent = true;
         try (SyncRuntime runtime = new SyncRuntime(loaded)) {
             ArrayNode groups = Reports.object().arrayNode();
-            for (SyncGroup group : runtime.groups()) {
-                VerifyReport report = runtime.verifier().verify(group);
+            List<VerifyReport> reports = new ArrayList<>();
+            runtime.groups().forEach(group -> reports.add(runtime.verifier().verify(group)));
+            // What groups taken out of the configuration left behind: orphans, from the store's own record.
+            reports.addAll(Verifier.retired(runtime.store(), runtime.accountIds()));
+            for (VerifyReport report : reports) {
                 consistent &= report.consistent();
                 if (json) {
                     groups.add(Reports.verifyJson(report));

@@ -5,6 +5,7 @@ import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.metrics.DatabaseOutages;
 import dev.calsync.app.runtime.FailureClassifier;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.failure.Decision;
 import dev.calsync.core.failure.Failure;
 import dev.calsync.core.failure.FailureKind;
@@ -71,6 +72,11 @@ public final class ClusterSync {
         this.lastPasses = lastPasses;
         this.outages = outages;
         this.clock = clock;
+    }
+
+    /** The provider the node's passes write through. */
+    public CalendarProvider provider() {
+        return provider;
     }
 
     public SyncEngine engine() {

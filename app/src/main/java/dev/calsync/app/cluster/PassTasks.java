@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.runtime.FailureClassifier;
+import dev.calsync.app.runtime.LeaseSettings;
 import dev.calsync.app.runtime.SafetyReconcile;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.failure.Decision;
@@ -12,6 +13,7 @@ import dev.calsync.core.failure.FailureKind;
 import dev.calsync.core.failure.FailurePolicy;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.store.JdbcSyncStore;
 import java.time.Clock;
@@ -59,7 +61,9 @@ public final class PassTasks {
         this.clock = clock;
         // A group paused meanwhile is skipped like one whose lease another pass holds.
         this.safety = new SafetyReconcile((group, request) -> sync.run(group, request, ClusterSync.Trigger.RECONCILE)
-                .orElseGet(() -> GroupReport.leaseHeld(group.id(), "paused")), store, alerts);
+                .orElseGet(() -> GroupReport.leaseHeld(group.id(), "paused")), store, alerts,
+                new RetiredBlockRemoval(sync.provider(), store, clock, LeaseSettings.workerId(),
+                        LeaseSettings.ttl(System.getenv())));
     }
 
     public CompletionHandler<Integer> poll(TaskInstance<Integer> instance) {
@@ -113,9 +117,14 @@ public final class PassTasks {
     public CompletionHandler<Integer> reconcile(TaskInstance<Integer> instance) {
         Failure failure = null;
         try {
+            // Blocks of groups taken out of the configuration go in the daily round too; a removal stopped
+            // half-way keeps the retired group's task, so it resumes.
+            safety.removeRetired();
             Optional<SyncGroup> group = store.group(instance.getId());
             if (group.isEmpty()) {
-                return new CompletionHandler.OnCompleteRemove<>();
+                boolean left = store.retiredBlocks().stream().anyMatch(b -> b.groupId().equals(instance.getId()));
+                return left ? daily(instance, null, properties.reconcileInterval())
+                        : new CompletionHandler.OnCompleteRemove<>();
             }
             SafetyReconcile.GroupResult result = safety.check(group.get());
             metrics.integrityFixes(result.fixes());

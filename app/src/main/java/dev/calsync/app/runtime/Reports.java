@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.provider.CallKind;
 import dev.calsync.core.sync.CalendarReport;
 import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.LeftOverBlocks;
 import dev.calsync.core.sync.VerifyReport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -108,12 +109,17 @@ public final class Reports {
             out.printf("group %s: could not verify: %s%n", report.groupId(), report.error());
             return;
         }
-        out.printf("group %s: %s (%d blocks expected, %d found; %d missing, %d duplicates, %d orphans, %d stale, "
-                        + "%d busy-time differences)%n",
-                report.groupId(), report.consistent() ? "consistent" : "PROBLEMS", report.desired(), report.actual(),
-                report.count(VerifyReport.Kind.MISSING), report.count(VerifyReport.Kind.DUPLICATE),
-                report.count(VerifyReport.Kind.ORPHAN), report.count(VerifyReport.Kind.STALE),
-                report.count(VerifyReport.Kind.BUSY_MISMATCH));
+        if (report.retired()) {
+            out.printf("group %s (removed from the configuration): PROBLEMS (%d orphans left; calsync cleanup "
+                    + "removes them)%n", report.groupId(), report.count(VerifyReport.Kind.ORPHAN));
+        } else {
+            out.printf("group %s: %s (%d blocks expected, %d found; %d missing, %d duplicates, %d orphans, %d stale, "
+                            + "%d busy-time differences; %d foreign blocks of another installation, left alone)%n",
+                    report.groupId(), report.consistent() ? "consistent" : "PROBLEMS", report.desired(),
+                    report.actual(), report.count(VerifyReport.Kind.MISSING), report.count(VerifyReport.Kind.DUPLICATE),
+                    report.count(VerifyReport.Kind.ORPHAN), report.count(VerifyReport.Kind.STALE),
+                    report.count(VerifyReport.Kind.BUSY_MISMATCH), report.foreign());
+        }
         for (VerifyReport.Problem problem : report.problems()) {
             if (problem.detail() != null) {
                 out.printf("  %-13s on %s: %s%n", problem.kind(), problem.target(), problem.detail());
@@ -130,6 +136,8 @@ public final class Reports {
         node.put("consistent", report.consistent());
         node.put("expected", report.desired());
         node.put("found", report.actual());
+        node.put("foreign", report.foreign());
+        node.put("retired", report.retired());
         for (VerifyReport.Kind kind : VerifyReport.Kind.values()) {
             node.put(kind.name().toLowerCase(Locale.ROOT), report.count(kind));
         }
@@ -145,6 +153,25 @@ public final class Reports {
             p.put("detail", problem.detail());
         }
         return node;
+    }
+
+    /** Blocks left where no configured group wants them, and how to remove them; nothing when there are none. */
+    public static void printLeftOver(PrintWriter out, List<LeftOverBlocks> left, String hint) {
+        for (LeftOverBlocks blocks : left) {
+            out.printf("left over: %s%n", blocks.describe());
+        }
+        if (!left.isEmpty() && hint != null) {
+            out.println("  " + hint);
+        }
+    }
+
+    public static ArrayNode leftOverJson(List<LeftOverBlocks> left) {
+        ArrayNode array = JSON.createArrayNode();
+        for (LeftOverBlocks blocks : left) {
+            array.addObject().put("group", blocks.groupId()).put("calendar", blocks.calendar())
+                    .put("blocks", blocks.blocks()).put("groupRemoved", blocks.groupRetired());
+        }
+        return array;
     }
 
     public static void printJson(PrintWriter out, Object node) {

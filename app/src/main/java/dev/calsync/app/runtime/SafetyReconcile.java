@@ -3,6 +3,7 @@ package dev.calsync.app.runtime;
 import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.sync.GroupReport;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.store.JdbcSyncStore;
 import java.lang.System.Logger.Level;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * The daily safety net: per group, first an ordinary poll (so that what people changed since the last pass is
  * applied the ordinary way), then a full reconcile. Whatever the full reconcile still has to write is drift the
  * incremental sync missed: it should be nothing, and anything else is logged at WARN as an "integrity alert"
- * with counts only (never event content). Paused groups are left alone.
+ * with counts only (never event content). Paused groups are left alone. Blocks of groups taken out of the
+ * configuration are removed in the same round ({@link #removeRetired()}), and a removal stopped half-way resumes.
  */
 public final class SafetyReconcile {
     private static final System.Logger LOG = System.getLogger(SafetyReconcile.class.getName());
@@ -50,18 +52,23 @@ public final class SafetyReconcile {
     private final Passes passes;
     private final JdbcSyncStore store;
     private final Consumer<String> alerts;
+    private final RetiredBlockRemoval retired;
 
     public SafetyReconcile(SyncRuntime runtime) {
         this((group, request) -> runtime.passes().run(group, request).map(PassRunner.Ran::report)
                 .orElseGet(() -> GroupReport.leaseHeld(group.id(), "paused")), runtime.store(),
-                alert -> LOG.log(Level.WARNING, alert));
+                alert -> LOG.log(Level.WARNING, alert), runtime.retiredRemoval());
     }
 
-    /** @param alerts receives each integrity alert (the runtime logs them at WARN) */
-    public SafetyReconcile(Passes passes, JdbcSyncStore store, Consumer<String> alerts) {
+    /**
+     * @param alerts  receives each integrity alert (the runtime logs them at WARN)
+     * @param retired removes the blocks of retired groups
+     */
+    public SafetyReconcile(Passes passes, JdbcSyncStore store, Consumer<String> alerts, RetiredBlockRemoval retired) {
         this.passes = passes;
         this.store = store;
         this.alerts = alerts;
+        this.retired = retired;
     }
 
     public Result run(List<SyncGroup> groups) {
@@ -69,7 +76,18 @@ public final class SafetyReconcile {
         for (SyncGroup group : groups) {
             results.add(check(group));
         }
+        removeRetired();
         return new Result(results);
+    }
+
+    /** Removes what retired groups left on calendars still reachable; what is left is retried next time. */
+    public RetiredBlockRemoval.Result removeRetired() {
+        RetiredBlockRemoval.Result result = retired.run();
+        if (!result.complete()) {
+            LOG.log(Level.WARNING, "retired groups: {0} blocks still recorded; cannot reach {1}", result.left(),
+                    result.unreachable().isEmpty() ? "(busy: " + result.busyGroups() + ")" : result.unreachable());
+        }
+        return result;
     }
 
     public GroupResult check(SyncGroup group) {

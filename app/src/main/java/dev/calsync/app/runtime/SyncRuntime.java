@@ -9,6 +9,7 @@ import dev.calsync.store.AccountStore;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.provider.CallTally;
 import dev.calsync.core.recurrence.Recurrences;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.Verifier;
 import dev.calsync.app.accounts.AccountPauses;
@@ -37,7 +38,9 @@ import java.util.Set;
 
 /**
  * The parts a CLI verb needs, wired from the configuration: the database, the providers, the engine and
- * the verifier. The configured groups are written to the store, so the store always knows what it syncs.
+ * the verifier. The configured groups are written to the store, so the store always knows what it syncs; a group an
+ * earlier run had from the file and this file no longer has is retired (its blocks stay recorded until
+ * {@code cleanup} or the safety reconcile removes them).
  */
 public final class SyncRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -48,6 +51,7 @@ public final class SyncRuntime implements AutoCloseable {
     private final AccountStore accounts;
     private final PassRunner passes;
     private final CalendarProvider provider;
+    private final RetiredBlockRemoval retiredRemoval;
     private final CalsyncConfig config;
     private final CalendarNameStore calendarNames;
     private List<SyncGroup> groups;
@@ -83,6 +87,7 @@ public final class SyncRuntime implements AutoCloseable {
                         AccountStatus.ACTIVE))),
                 new AccountProbes(provider, accounts, new AccountProbeStore(dataSource), clock));
         verifier = new Verifier(provider, store, recurrences, clock);
+        retiredRemoval = new RetiredBlockRemoval(provider, store, clock, LeaseSettings.workerId(), leaseTtl);
         this.config = config;
         this.calendarNames = new CalendarNameStore(dataSource, clock);
     }
@@ -99,7 +104,8 @@ public final class SyncRuntime implements AutoCloseable {
             if (!resolved.all().isEmpty()) {
                 throw new ConfigException("calendars of the groups", resolved.all());
             }
-            resolved.groups().forEach(store::saveGroup);
+            store.saveFileGroups(resolved.groups(), config.accounts().stream().map(AccountConfig::id)
+                    .collect(java.util.stream.Collectors.toSet()));
             groups = resolved.groups();
         }
         return groups;
@@ -108,6 +114,20 @@ public final class SyncRuntime implements AutoCloseable {
     /** The configured group, resolved, if there is one by that id. */
     public Optional<SyncGroup> group(String id) {
         return groups().stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Removes the blocks of groups taken out of the configuration, where their calendars can still be reached
+     * (after {@link #groups()}, which retires them).
+     */
+    /** The ids of the configured accounts: the retired groups of this configuration have blocks on them. */
+    public Set<String> accountIds() {
+        return config.accounts().stream().map(AccountConfig::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public RetiredBlockRemoval retiredRemoval() {
+        groups();
+        return retiredRemoval;
     }
 
     /** The names remembered for each account's calendars; {@code calendars} forgets them when it lists afresh. */

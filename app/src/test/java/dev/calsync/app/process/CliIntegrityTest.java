@@ -180,7 +180,8 @@ class CliIntegrityTest {
         assertThat(cli("sync").exitCode).isZero();
         List<String> alerts = new ArrayList<>();
         try (SyncRuntime runtime = runtime()) {
-            SafetyReconcile safety = new SafetyReconcile(runtime.engine()::sync, runtime.store(), alerts::add);
+            SafetyReconcile safety = new SafetyReconcile(runtime.engine()::sync, runtime.store(), alerts::add,
+                    runtime.retiredRemoval());
             var groups = runtime.store().groups().stream().filter(g -> List.of("alice", "bob").contains(g.id())).toList();
 
             SafetyReconcile.Result healthy = safety.run(groups);

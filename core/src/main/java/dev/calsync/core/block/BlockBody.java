@@ -39,6 +39,16 @@ public record BlockBody(String summary, EventTime start, EventTime end, List<Str
         return new BlockBody(null, null, null, List.of(), marker, true, null);
     }
 
+    /** This body with the installation's id in its marker (what every write carries). */
+    public BlockBody stampedBy(String installationId) {
+        if (installationId == null || installationId.equals(marker.get(BlockMarker.INSTALLATION))) {
+            return this;
+        }
+        Map<String, String> stamped = new java.util.HashMap<>(marker);
+        stamped.put(BlockMarker.INSTALLATION, installationId);
+        return new BlockBody(summary, start, end, recurrence, stamped, cancelled, contentHash);
+    }
+
     /** The same hash for an event read back from a target; a deleted block never matches a live one. */
     public static String contentHashOf(SourceEvent echo) {
         if (echo.cancelled() || echo.start() == null || echo.end() == null) {

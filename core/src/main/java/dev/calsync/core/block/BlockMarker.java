@@ -19,6 +19,11 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
      */
     public static final String KEY = "csk";
     /**
+     * The installation that wrote the block (one id per database, made once). Blocks of another installation are
+     * never touched; a block without one was written by an older version and counts as ours.
+     */
+    public static final String INSTALLATION = "csi";
+    /**
      * Optional: the block's colour as the group's palette index ({@code dev.calsync.core.rules.BlockColor}), so the
      * colour is part of the content an echo is compared by; left out when the group sets none.
      */
@@ -45,6 +50,23 @@ public record BlockMarker(String groupId, String sourceCalendarHash, String sour
     /** The key of a listed block: the one its marker names, else the id the provider lists it under. */
     public static String keyOf(String providerId, Map<String, String> privateProperties) {
         return privateProperties.getOrDefault(KEY, providerId);
+    }
+
+    /** The installation id a block carries, or null (an older version's block). */
+    public static String installationOf(Map<String, String> privateProperties) {
+        return privateProperties.get(INSTALLATION);
+    }
+
+    /** The group tag a block carries, or null when it has none. */
+    public static String groupOf(Map<String, String> privateProperties) {
+        return privateProperties.get(GROUP);
+    }
+
+    /** True when both carry the same group, source calendar and source event (installation and key aside). */
+    public static boolean sameBlock(Map<String, String> a, Map<String, String> b) {
+        return isBlock(a) && isBlock(b) && java.util.Objects.equals(a.get(GROUP), b.get(GROUP))
+                && java.util.Objects.equals(a.get(SOURCE_CALENDAR), b.get(SOURCE_CALENDAR))
+                && java.util.Objects.equals(a.get(SOURCE_EVENT), b.get(SOURCE_EVENT));
     }
 
     public static Optional<BlockMarker> read(Map<String, String> privateProperties) {

@@ -29,6 +29,18 @@ public interface SyncStore {
     /** Forget a group and everything kept for it (its blocks must have been removed before). */
     void deleteGroup(String groupId);
 
+    /**
+     * A group taken out of the configuration: forget it, its cache and tokens, but keep its block rows, which are
+     * then {@link #retiredBlocks() retired} until removed. Saving a group of that id again continues with them.
+     */
+    void retireGroup(String groupId);
+
+    /**
+     * This installation's id, made once and kept: every block written carries it, so that two installations writing
+     * to one shared calendar never take each other's blocks for their own.
+     */
+    String installationId();
+
     // --- per calendar of a group ------------------------------------------------------------------------
 
     CalendarSyncState syncState(String groupId, CalendarRef calendar);
@@ -106,6 +118,12 @@ public interface SyncStore {
     void saveBlocks(List<KnownBlock> blocks);
 
     void removeBlock(String groupId, CalendarRef target, String blockId);
+
+    /**
+     * Rows of blocks whose group the store no longer has (a group retired from the configuration): they are left
+     * on their calendars until something removes them, and are forgotten one by one as each removal succeeds.
+     */
+    List<KnownBlock> retiredBlocks();
 
     /** Replace all rows of a group with the given ones, in one transaction (after a full reconcile). */
     void replaceBlocks(String groupId, List<KnownBlock> blocks);

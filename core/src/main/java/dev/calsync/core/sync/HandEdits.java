@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Phase three of a pass: what the reads show of the blocks themselves. Every calendar is also a source, so
@@ -24,13 +25,17 @@ import java.util.Optional;
 final class HandEdits {
     private final SyncGroup group;
     private final KnownBlocks rows;
+    /** Whose the blocks read are; asked for (from the store) only when a read shows a block without a row. */
+    private final Supplier<BlockOwnership> ownershipSource;
+    private BlockOwnership ownership;
     private final List<KnownBlock> respected = new ArrayList<>();
     private final List<StrayOccurrence> strays = new ArrayList<>();
     private int count;
 
-    HandEdits(SyncGroup group, KnownBlocks rows) {
+    HandEdits(SyncGroup group, KnownBlocks rows, Supplier<BlockOwnership> ownership) {
         this.group = group;
         this.rows = rows;
+        this.ownershipSource = ownership;
     }
 
     /** Blocks edited by hand seen so far. */
@@ -45,12 +50,19 @@ final class HandEdits {
 
     /** A full listing of a target is the truth about it; a respected block keeps its remembered content. */
     void replaceByListing(ChangeReader.Read read) {
-        List<KnownBlock> listed = ListedBlocks.of(group, read.calendar(), read.changes().events()).stream()
+        List<KnownBlock> listed = ListedBlocks.of(group, read.calendar(), read.changes().events(), ownership()).stream()
                 .map(block -> rows.get(block.target(), block.blockId())
                         .filter(row -> row.state() == BlockState.RESPECTED)
                         .orElse(block))
                 .toList();
         rows.replaceTarget(read.calendar(), listed);
+    }
+
+    private BlockOwnership ownership() {
+        if (ownership == null) {
+            ownership = ownershipSource.get();
+        }
+        return ownership;
     }
 
     void noteEchoes(ChangeReader.Read read) {
@@ -63,7 +75,7 @@ final class HandEdits {
                 } else {
                     // A live block of this group we have no row for (written by a worker that lost its lease,
                     // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
-                    ListedBlocks.of(group, read.calendar(), List.of(event)).forEach(rows::put);
+                    ListedBlocks.of(group, read.calendar(), List.of(event), ownership()).forEach(rows::put);
                 }
                 continue;
             }

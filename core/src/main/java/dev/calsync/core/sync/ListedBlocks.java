@@ -15,14 +15,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
-/** Reads a group's own blocks out of a full listing of one of its calendars. */
+/**
+ * Reads a group's own blocks out of a full listing of one of its calendars, together with the orphans of ours it
+ * has to remove there (see {@link BlockOwnership}): an orphan is named by its marker as far as the marker goes, so
+ * nothing the group wants matches it and the plan deletes it.
+ */
 final class ListedBlocks {
+    /** Prefix of the key an orphan without a key of its own is known by in a pass. */
+    static final String ORPHAN_KEY = "orphan:";
     private ListedBlocks() {
     }
 
-    static List<KnownBlock> of(SyncGroup group, CalendarRef target, List<SourceEvent> listed) {
+    /** Another installation's blocks in a listing: counted, never touched. */
+    static int foreign(SyncGroup group, CalendarRef target, List<SourceEvent> listed, BlockOwnership ownership) {
+        return (int) listed.stream().filter(event -> !event.cancelled())
+                .filter(event -> ownership.ownerOf(group, target, event.privateProperties())
+                        == BlockOwnership.Owner.FOREIGN)
+                .count();
+    }
+
+    static List<KnownBlock> of(SyncGroup group, CalendarRef target, List<SourceEvent> listed,
+                               BlockOwnership ownership) {
         Map<String, String> calendarByHash = new HashMap<>();
         group.calendars().forEach(c -> calendarByHash.put(BlockMarker.calendarHash(c), c.key()));
         Map<String, SourceEvent> liveEvents = new HashMap<>();
@@ -30,22 +44,30 @@ final class ListedBlocks {
         Map<String, KnownBlock> liveById = new HashMap<>();
         List<KnownBlock> blocks = new ArrayList<>();
         for (SourceEvent event : listed) {
-            Optional<BlockMarker> marker = BlockMarker.read(event.privateProperties());
-            if (marker.isEmpty() || !marker.get().groupId().equals(group.id()) || event.cancelled()) {
+            BlockOwnership.Owner owner = ownership.ownerOf(group, target, event.privateProperties());
+            if (owner != BlockOwnership.Owner.THIS_GROUP && owner != BlockOwnership.Owner.ORPHAN || event.cancelled()) {
                 continue;
             }
+            BlockMarker marker = BlockMarker.read(event.privateProperties()).filter(m -> owner == BlockOwnership.Owner.THIS_GROUP)
+                    .orElseGet(() -> orphanMarker(event.privateProperties()));
             SourceEvent series = event.recurringEventId() == null ? null : liveEvents.get(event.recurringEventId());
-            if (isPlainOccurrence(event, marker.get(), series)) {
+            if (isPlainOccurrence(event, series)) {
                 // An occurrence put back as its series has it (a reset): part of the series, no block of its own.
                 continue;
             }
             OccurrenceRef occurrence = series != null && event.originalStartTime() != null
                     ? new OccurrenceRef(keyOf(series), event.originalStartTime()) : null;
             String key = occurrence != null ? occurrence.key() : keyOf(event);
+            if (owner == BlockOwnership.Owner.ORPHAN && occurrence == null
+                    && !event.privateProperties().containsKey(BlockMarker.KEY)) {
+                // Named apart from the provider's id, so the id is kept and the delete finds the block wherever
+                // the provider assigns ids itself (the key alone would name nothing there).
+                key = ORPHAN_KEY + event.id();
+            }
             // A block of a calendar no longer in the group keeps its hash: nothing will want it, so it goes.
-            String source = calendarByHash.getOrDefault(marker.get().sourceCalendarHash(),
-                    marker.get().sourceCalendarHash());
-            KnownBlock block = new KnownBlock(group.id(), target, key, source, marker.get().sourceEventId(),
+            String source = owner == BlockOwnership.Owner.ORPHAN ? marker.sourceCalendarHash()
+                    : calendarByHash.getOrDefault(marker.sourceCalendarHash(), marker.sourceCalendarHash());
+            KnownBlock block = new KnownBlock(group.id(), target, key, source, marker.sourceEventId(),
                     BlockBody.contentHashOf(event), BlockState.SYNCED, event.id(), null, occurrence);
             blocks.add(block);
             liveById.put(event.id(), block);
@@ -68,14 +90,24 @@ final class ListedBlocks {
         return BlockMarker.keyOf(block.id(), block.privateProperties());
     }
 
+    /**
+     * An orphan's marker as far as it goes: the parts it lacks are named so that no source of a configured group
+     * matches them (an orphan of another group keeps its tag in the source, for the same reason).
+     */
+    private static BlockMarker orphanMarker(Map<String, String> properties) {
+        String tag = BlockMarker.groupOf(properties);
+        String calendar = properties.getOrDefault(BlockMarker.SOURCE_CALENDAR, "");
+        return new BlockMarker(tag == null ? "" : tag, (tag == null ? "untagged" : tag) + "/" + calendar,
+                properties.getOrDefault(BlockMarker.SOURCE_EVENT, ""));
+    }
+
     /** An instance of a block series with the series' own marker, title and times: what a reset writes. */
-    private static boolean isPlainOccurrence(SourceEvent event, BlockMarker marker, SourceEvent series) {
+    private static boolean isPlainOccurrence(SourceEvent event, SourceEvent series) {
         if (series == null || !series.isSeries() || event.originalStartTime() == null || event.start() == null
                 || event.end() == null) {
             return false;
         }
-        Optional<BlockMarker> seriesMarker = BlockMarker.read(series.privateProperties());
-        return seriesMarker.isPresent() && seriesMarker.get().equals(marker)
+        return BlockMarker.sameBlock(series.privateProperties(), event.privateProperties())
                 && Objects.equals(event.summary(), series.summary())
                 && SeriesOccurrences.sameStart(event.start(), event.originalStartTime())
                 && Duration.between(event.start().instant(), event.end().instant()).equals(SeriesOccurrences.length(series));

@@ -45,11 +45,12 @@ final class NaivePass {
         Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
         List<KnownBlock> existing = new ArrayList<>();
         List<CalendarCommit> commits = new ArrayList<>();
+        BlockOwnership ownership = BlockOwnership.of(store, pass.group);
         for (CalendarRef calendar : pass.group.calendars()) {
             try {
                 ChangeSet all = provider.listAll(calendar, pass.group.window().start(pass.started));
                 sources.put(calendar, SourceCache.sourcesOnly(all.events()));
-                existing.addAll(ListedBlocks.of(pass.group, calendar, all.events()));
+                existing.addAll(ListedBlocks.of(pass.group, calendar, all.events(), ownership));
                 commits.add(new CalendarCommit(calendar, true, sources.get(calendar),
                         store.syncState(pass.group.id(), calendar).afterSuccess(all.nextSyncToken(), true, pass.started)));
                 pass.calendarReports.put(calendar,

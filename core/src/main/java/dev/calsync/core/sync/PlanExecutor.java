@@ -1,5 +1,6 @@
 package dev.calsync.core.sync;
 
+import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockHandle;
 import dev.calsync.core.block.BlockOp;
 import dev.calsync.core.block.BlockState;
@@ -25,6 +26,8 @@ import java.util.Optional;
 final class PlanExecutor {
     private final CalendarProvider provider;
     private final SyncStore store;
+    /** Stamped into every block written: this installation's id (read from the store once per plan). */
+    private String installationId;
 
     PlanExecutor(CalendarProvider provider, SyncStore store) {
         this.provider = provider;
@@ -51,6 +54,9 @@ final class PlanExecutor {
      * is cut short here (a lost lease, a store failure), the rows confirmed so far are stored at once.
      */
     Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease, String groupId) {
+        if (!plan.isEmpty()) {
+            installationId = store.installationId();
+        }
         writeIntents(plan, rows);
         Result result = new Result();
         try {
@@ -105,7 +111,7 @@ final class PlanExecutor {
         } else if (op instanceof BlockOp.Reset reset) {
             // The occurrence may be gone with a changed series: then there is nothing to put back.
             DesiredBlock plain = reset.block();
-            provider.updateOccurrence(plain.target(), seriesHandle(plain, rows), plain.occurrence(), plain.body());
+            provider.updateOccurrence(plain.target(), seriesHandle(plain, rows), plain.occurrence(), body(plain));
             result.rows.remove(plain.target(), plain.blockId());
             rows.remove(plain.target(), plain.blockId());
             result.updated++;
@@ -144,16 +150,16 @@ final class PlanExecutor {
         BlockHandle known = rows.get(block.target(), block.blockId()).map(KnownBlock::handle)
                 .orElse(BlockHandle.of(block.blockId()));
         if (insertFirst) {
-            InsertOutcome inserted = provider.insert(block.target(), block.blockId(), block.body());
+            InsertOutcome inserted = provider.insert(block.target(), block.blockId(), body(block));
             if (inserted instanceof InsertOutcome.Created created) {
                 return Optional.of(created.block());
             }
             known = merge(known, ((InsertOutcome.AlreadyExists) inserted).block());
         }
-        if (provider.update(block.target(), known, block.body()) instanceof UpdateOutcome.Updated updated) {
+        if (provider.update(block.target(), known, body(block)) instanceof UpdateOutcome.Updated updated) {
             return Optional.of(updated.block());
         }
-        if (!insertFirst && provider.insert(block.target(), block.blockId(), block.body())
+        if (!insertFirst && provider.insert(block.target(), block.blockId(), body(block))
                 instanceof InsertOutcome.Created created) {
             return Optional.of(created.block());
         }
@@ -171,8 +177,12 @@ final class PlanExecutor {
             provider.cancelOccurrence(block.target(), series, block.occurrence());
             return Optional.of(BlockHandle.of(block.blockId()));
         }
-        return provider.updateOccurrence(block.target(), series, block.occurrence(), block.body())
+        return provider.updateOccurrence(block.target(), series, block.occurrence(), body(block))
                 instanceof UpdateOutcome.Updated updated ? Optional.of(updated.block()) : Optional.empty();
+    }
+
+    private BlockBody body(DesiredBlock block) {
+        return block.body().stampedBy(installationId);
     }
 
     private static BlockHandle seriesHandle(DesiredBlock occurrence, KnownBlocks rows) {

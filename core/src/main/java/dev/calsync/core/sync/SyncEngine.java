@@ -110,7 +110,7 @@ public final class SyncEngine {
 
         // 3. Blocks believed to exist: stored rows, corrected by what the reads showed of each target.
         KnownBlocks rows = new KnownBlocks(store.blocks(group.id()));
-        HandEdits handEdits = new HandEdits(group, rows);
+        HandEdits handEdits = new HandEdits(group, rows, () -> BlockOwnership.of(store, group));
         for (ChangeReader.Read read : reads.values()) {
             if (read.full()) {
                 handEdits.replaceByListing(read);
@@ -129,7 +129,12 @@ public final class SyncEngine {
 
         // 5. Apply.
         PlanExecutor.Result applied = executor.apply(plan, rows, lease, group.id());
-        applied.failedTargets.forEach(pass::fail);
+        // A calendar that left the group keeps its blocks until they can go: its failures hold back no token.
+        applied.failedTargets.forEach((target, e) -> {
+            if (group.calendars().contains(target)) {
+                pass.fail(target, e);
+            }
+        });
 
         // 6. Save what was learned, in one transaction: the block rows, tokens only when every write succeeded,
         // and until when this projection stays valid when nothing is left to do.
@@ -141,12 +146,13 @@ public final class SyncEngine {
             handEdits.respected().forEach(applied.rows::save);
             rowWrites = applied.rows.writes();
         }
+        boolean writesDone = applied.failedTargets.keySet().stream().noneMatch(group.calendars()::contains);
         boolean settled = applied.failedTargets.isEmpty() && pass.errors.isEmpty() && rows.allSettled();
         ProjectionValidity validity = settled
                 ? new ProjectionValidity(ProjectionHorizon.of(group, sources, pass.started, recurrences), digest)
                 : null;
         store.commitPass(group.id(), rowWrites,
-                applied.failedTargets.isEmpty() ? commits(pass, reads, states) : List.of(), validity);
+                writesDone ? commits(pass, reads, states) : List.of(), validity);
         recordFailures(pass);
         return report(pass, applied);
     }

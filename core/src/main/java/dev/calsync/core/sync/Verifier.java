@@ -15,7 +15,6 @@ import dev.calsync.core.reconcile.ProjectedBlocks;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.store.SyncStore;
-import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.reconcile.BusyFilter;
 import dev.calsync.core.rules.WorkingHours;
 import java.lang.System.Logger.Level;
@@ -58,12 +57,15 @@ public final class Verifier {
         Map<CalendarRef, List<SourceEvent>> sources = new LinkedHashMap<>();
         Map<CalendarRef, List<SourceEvent>> listed = new LinkedHashMap<>();
         List<KnownBlock> found = new ArrayList<>();
+        BlockOwnership ownership = BlockOwnership.of(store, group);
+        int foreign = 0;
         for (CalendarRef calendar : group.calendars()) {
             try {
                 ChangeSet all = provider.listAll(calendar, group.window().start(now));
                 listed.put(calendar, all.events());
                 sources.put(calendar, SourceCache.sourcesOnly(all.events()));
-                found.addAll(ListedBlocks.of(group, calendar, all.events()));
+                found.addAll(ListedBlocks.of(group, calendar, all.events(), ownership));
+                foreign += ListedBlocks.foreign(group, calendar, all.events(), ownership);
             } catch (ProviderException e) {
                 return new VerifyReport(group.id(), 0, 0, List.of(), calendar.key() + ": " + Failure.of(e).description());
             }
@@ -72,7 +74,8 @@ public final class Verifier {
         ProjectedBlocks reduced = MeetingCopies.apply(projected, sources, group.rules().busy());
         List<DesiredBlock> desired = reduced.desired();
         Map<String, KnownBlock> respected = new HashMap<>();
-        store.blocks(group.id()).stream().filter(b -> b.state() == BlockState.RESPECTED)
+        List<KnownBlock> rows = store.blocks(group.id());
+        rows.stream().filter(b -> b.state() == BlockState.RESPECTED)
                 .forEach(b -> respected.put(b.target().key() + "\n" + b.blockId(), b));
 
         Map<String, List<KnownBlock>> foundByKey = new LinkedHashMap<>();
@@ -99,9 +102,31 @@ public final class Verifier {
             have.subList(1, have.size()).forEach(extra -> problems.add(problem(VerifyReport.Kind.DUPLICATE, extra)));
         }
         foundByKey.values().forEach(blocks -> blocks.forEach(b -> problems.add(problem(VerifyReport.Kind.ORPHAN, b))));
+        // Blocks the store knows on calendars that left the group: orphans too, though no listing here shows them.
+        rows.stream().filter(row -> !group.calendars().contains(row.target()) && row.occurrence() == null)
+                .forEach(row -> problems.add(problem(VerifyReport.Kind.ORPHAN, row)));
         problems.addAll(busyMismatches(group, listed, respected.values(), MeetingCopies.leftOut(projected, reduced),
-                now));
-        return new VerifyReport(group.id(), desired.size(), found.size(), problems, null);
+                now, ownership));
+        return new VerifyReport(group.id(), desired.size(), found.size(), problems, null, foreign, false);
+    }
+
+    /**
+     * The blocks a group taken out of the configuration left behind, as the store knows them: all orphans. Read
+     * from the store alone (their calendars may no longer be reachable).
+     */
+    public static List<VerifyReport> retired(SyncStore store) {
+        return retired(store, null);
+    }
+
+    /** Those of retired groups with a block on one of {@code accounts} (see {@link LeftOverBlocks#retiredRows}). */
+    public static List<VerifyReport> retired(SyncStore store, Set<String> accounts) {
+        Map<String, List<VerifyReport.Problem>> byGroup = new LinkedHashMap<>();
+        LeftOverBlocks.retiredRows(store, accounts).stream().filter(row -> row.occurrence() == null).forEach(row -> byGroup
+                .computeIfAbsent(row.groupId(), g -> new ArrayList<>()).add(problem(VerifyReport.Kind.ORPHAN, row)));
+        List<VerifyReport> reports = new ArrayList<>();
+        byGroup.forEach((groupId, problems) ->
+                reports.add(new VerifyReport(groupId, 0, problems.size(), problems, null, 0, true)));
+        return reports;
     }
 
     /**
@@ -112,7 +137,7 @@ public final class Verifier {
      */
     private List<VerifyReport.Problem> busyMismatches(SyncGroup group, Map<CalendarRef, List<SourceEvent>> listed,
                                                       Collection<KnownBlock> respected, Set<String> copiesLeftOut,
-                                                      Instant now) {
+                                                      Instant now, BlockOwnership ownership) {
         Instant from = group.window().start(now);
         Instant to = group.window().end(now);
         List<VerifyReport.Problem> problems = new ArrayList<>();
@@ -138,7 +163,8 @@ public final class Verifier {
             }
             List<SourceEvent> blocks = listed.get(target).stream()
                     .filter(e -> !respectedBlocks.contains(e.id())).toList();
-            BusyIntervals.Result held = BusyIntervals.of(blocks, e -> isLiveBlock(group, e), from, to, recurrences);
+            BusyIntervals.Result held = BusyIntervals.of(blocks, e -> isLiveBlock(group, target, e, ownership), from, to,
+                    recurrences);
             List<BusyIntervals.Interval> want = BusyIntervals.merge(expected, from, to);
             List<BusyIntervals.Interval> have = held.intervals();
             List<String> differences = new ArrayList<>();
@@ -160,9 +186,10 @@ public final class Verifier {
                 .map(span -> new BusyIntervals.Interval(span.start(), span.end())).toList();
     }
 
-    private static boolean isLiveBlock(SyncGroup group, SourceEvent event) {
+    private static boolean isLiveBlock(SyncGroup group, CalendarRef target, SourceEvent event,
+                                       BlockOwnership ownership) {
         return !event.cancelled() && event.start() != null && event.end() != null
-                && BlockMarker.read(event.privateProperties()).map(m -> m.groupId().equals(group.id())).orElse(false);
+                && ownership.ownerOf(group, target, event.privateProperties()) == BlockOwnership.Owner.THIS_GROUP;
     }
 
     private static void warnUnreadable(SyncGroup group, CalendarRef source, BusyIntervals.Result busy) {

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * Blocks on the targets compared with what the sources want, read fresh from the provider.
  *
- * @param error set when a calendar could not be read; then nothing is concluded
+ * @param error   set when a calendar could not be read; then nothing is concluded
+ * @param foreign blocks of another installation found on the group's calendars: never touched, only counted
+ * @param retired true for a group taken out of the configuration whose blocks are still there (all orphans)
  */
-public record VerifyReport(String groupId, int desired, int actual, List<Problem> problems, String error) {
+public record VerifyReport(String groupId, int desired, int actual, List<Problem> problems, String error,
+                           int foreign, boolean retired) {
 
     public enum Kind {
         /** A busy source event has no block on a target. */
@@ -40,6 +43,10 @@ public record VerifyReport(String groupId, int desired, int actual, List<Problem
 
     public VerifyReport {
         problems = List.copyOf(problems);
+    }
+
+    public VerifyReport(String groupId, int desired, int actual, List<Problem> problems, String error) {
+        this(groupId, desired, actual, problems, error, 0, false);
     }
 
     public boolean consistent() {

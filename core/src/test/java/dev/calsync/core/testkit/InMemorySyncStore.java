@@ -52,6 +52,15 @@ public final class InMemorySyncStore implements SyncStore {
     }
 
     @Override
+    public synchronized void retireGroup(String groupId) {
+        Map<String, KnownBlock> kept = blocks.get(groupId);
+        deleteGroup(groupId);
+        if (kept != null) {
+            blocks.put(groupId, kept);
+        }
+    }
+
+    @Override
     public synchronized CalendarSyncState syncState(String groupId, CalendarRef calendar) {
         return states.getOrDefault(slot(groupId, calendar), CalendarSyncState.NEW);
     }
@@ -77,6 +86,17 @@ public final class InMemorySyncStore implements SyncStore {
     @Override
     public synchronized void recordFailure(String groupId, CalendarRef calendar, String error, Instant at) {
         states.put(slot(groupId, calendar), syncState(groupId, calendar).afterFailure(error, at));
+    }
+
+    @Override
+    public String installationId() {
+        return "test-installation";
+    }
+
+    @Override
+    public synchronized List<KnownBlock> retiredBlocks() {
+        return blocks.entrySet().stream().filter(e -> !groups.containsKey(e.getKey()))
+                .flatMap(e -> e.getValue().values().stream()).toList();
     }
 
     @Override

@@ -47,6 +47,21 @@ final class HookedSyncStore implements SyncStore {
     }
 
     @Override
+    public void retireGroup(String groupId) {
+        store.retireGroup(groupId);
+    }
+
+    @Override
+    public List<KnownBlock> retiredBlocks() {
+        return store.retiredBlocks();
+    }
+
+    @Override
+    public String installationId() {
+        return store.installationId();
+    }
+
+    @Override
     public void deleteGroup(String groupId) {
         hook.checkAlive();
         store.deleteGroup(groupId);

@@ -107,6 +107,21 @@ final class Oracle {
         }
     }
 
+    /** No block of a group taken out of the configuration is left on any calendar, nor recorded in the store. */
+    static void assertRetiredGone(World world) {
+        for (String groupId : world.retired.keySet()) {
+            for (CalendarRef calendar : world.calendars.values()) {
+                assertThat(world.rig.emulator.userListAll(calendar.calendarId(), false).stream()
+                        .filter(e -> groupId.equals(e.path("extendedProperties").path("private")
+                                .path(BlockMarker.GROUP).asText()))
+                        .map(e -> e.get("id").asText()).toList())
+                        .as("blocks of retired group %s on %s", groupId, calendar.calendarId()).isEmpty();
+            }
+            assertThat(world.rig.store.retiredBlocks().stream().filter(b -> b.groupId().equals(groupId)).toList())
+                    .as("rows of retired group %s", groupId).isEmpty();
+        }
+    }
+
     /** A busy single event of a group calendar that shares its iCalUID with others (a copy of one meeting). */
     private record Copy(String calendarKey, String eventId) {
     }

@@ -15,6 +15,7 @@ final class SimulationStats {
         int passes;
         int leaseHeld;
         int settlePasses;
+        int retirements;
         /** Groups refused before use: a calendar named twice through an alias, a repeated pair. */
         int refused;
         int ruleChanges;
@@ -29,6 +30,7 @@ final class SimulationStats {
     private long passes;
     private long leaseHeld;
     private int maxSettlePasses;
+    private long retirements;
     private long refused;
     private long ruleChanges;
     private final Map<String, Long> byAction = new TreeMap<>();
@@ -46,6 +48,7 @@ final class SimulationStats {
         handEdits += t.handEdits;
         passes += t.passes;
         leaseHeld += t.leaseHeld;
+        retirements += t.retirements;
         refused += t.refused;
         maxSettlePasses = Math.max(maxSettlePasses, t.settlePasses);
         ruleChanges += t.ruleChanges;
@@ -54,9 +57,9 @@ final class SimulationStats {
     synchronized String summary(long millis) {
         return String.format("calsync simulation: %d runs, %d actions, %d faults injected (%d crashes, %d races of two "
                         + "engines), %d hand edits of blocks, %d groups refused before use, %d rule or role "
-                        + "changes, %d engine passes (%d skipped: lease held); "
+                        + "changes, %d groups taken out of the configuration, %d engine passes (%d skipped: lease held); "
                         + "converged within %d fault-free polls at most; %.1f s%n  actions: %s",
-                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, ruleChanges, passes,
+                tries, actions, faults + crashes + races, crashes, races, handEdits, refused, ruleChanges, retirements, passes,
                 leaseHeld,
                 maxSettlePasses, millis / 1000.0, byAction);
     }

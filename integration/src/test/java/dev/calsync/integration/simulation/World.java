@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.calendar.CalendarNames;
 import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.provider.CallListener;
+import dev.calsync.core.sync.RetiredBlockRemoval;
 import dev.calsync.core.group.RepeatedPairs;
 import dev.calsync.core.group.ManualEditPolicy;
 import dev.calsync.core.group.SyncGroup;
@@ -57,6 +59,8 @@ final class World {
     final Instant today;
     final Map<String, CalendarRef> calendars = new LinkedHashMap<>();
     final Map<String, SyncGroup> groups = new LinkedHashMap<>();
+    /** Groups taken out of the configuration (their blocks left for the removal); they may be added back. */
+    final Map<String, SyncGroup> retired = new LinkedHashMap<>();
     final List<UserEvent> events = new ArrayList<>();
     final List<Meeting> meetings = new ArrayList<>();
     /** Every event without the calsync marker, as the person left it: the engine must never change one. */
@@ -369,6 +373,25 @@ final class World {
         List<CalendarRef> members = new ArrayList<>(group.calendars());
         members.remove(ref);
         saveGroup(withCalendars(group, members));
+    }
+
+    /** The group taken out of the configuration: the store forgets it but keeps its block rows. */
+    void retireGroup(String groupId) {
+        SyncGroup group = groups.remove(groupId);
+        retired.put(groupId, group);
+        rig.store.retireGroup(groupId);
+        stats.retirements++;
+    }
+
+    /** The same group (same id) back in the configuration: it continues from the rows it kept. */
+    void addBackGroup(String groupId) {
+        saveGroup(retired.remove(groupId));
+    }
+
+    /** What cleanup and the safety reconcile do for retired groups (faults may be on: it may stop half-way). */
+    RetiredBlockRemoval.Result removeRetired() {
+        return new RetiredBlockRemoval(rig.provider(CallListener.NONE), rig.store, rig.clock, prefix + "-remover",
+                SimulationRig.LEASE_TTL).run();
     }
 
     private static SyncGroup withCalendars(SyncGroup group, List<CalendarRef> members) {
