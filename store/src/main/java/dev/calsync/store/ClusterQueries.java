@@ -75,6 +75,23 @@ public final class ClusterQueries {
         });
     }
 
+    /** Accounts marked "reconnect needed" that hold up at least one paused group: the ones to probe. */
+    public List<String> accountsHoldingUpPausedGroups() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT gc.account_id"
+                    + " FROM group_calendars gc JOIN sync_groups g ON g.id = gc.group_id"
+                    + " JOIN accounts a ON a.id = gc.account_id"
+                    + " WHERE g.paused = TRUE AND a.status = 'RECONNECT_NEEDED' ORDER BY gc.account_id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        });
+    }
+
     /** An account with ACTIVE status, for a cheap provider health check; empty when there is none. */
     public Optional<String> anyActiveAccount() {
         return jdbc.autoCommit(connection -> {

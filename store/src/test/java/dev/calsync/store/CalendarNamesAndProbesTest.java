@@ -46,4 +46,40 @@ class CalendarNamesAndProbesTest {
         probes.clear(account);
         assertThat(probes.find(account)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void aDueProbeIsClaimedOnceWhoeverAsksAtTheSameMoment(Db db) throws Exception {
+        AccountProbeStore probes = new AccountProbeStore(db.dataSource());
+        for (boolean firstProbe : new boolean[] {true, false}) {
+            String account = unique("acct");
+            if (!firstProbe) {
+                probes.save(new AccountProbeStore.Probe(account, 3, T0)); // due now, after three failures
+            }
+            int nodes = 4;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(nodes);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+                for (int i = 0; i < nodes; i++) {
+                    claims.add(pool.submit(() -> {
+                        together.await();
+                        return probes.claim(account, T0, T0.plusSeconds(480));
+                    }));
+                }
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> claim : claims) {
+                    won += claim.get() ? 1 : 0;
+                }
+                assertThat(won).as(firstProbe ? "first probe" : "later probe").isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            // The slot is taken until the claimed time; the failure count is the probe's to set.
+            assertThat(probes.find(account)).contains(
+                    new AccountProbeStore.Probe(account, firstProbe ? 0 : 3, T0.plusSeconds(480)));
+            assertThat(probes.claim(account, T0.plusSeconds(479), T0.plusSeconds(999))).isFalse();
+            assertThat(probes.claim(account, T0.plusSeconds(480), T0.plusSeconds(999))).isTrue();
+        }
+    }
 }

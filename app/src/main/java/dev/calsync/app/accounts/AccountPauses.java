@@ -53,16 +53,20 @@ public final class AccountPauses {
         return paused;
     }
 
-    public void reconnected(String accountId) {
+    /** Marks the account connected and resumes the groups it alone held up; returns the groups resumed now. */
+    public List<String> reconnected(String accountId) {
         if (accounts.find(accountId).isEmpty()) {
-            return;
+            return List.of();
         }
         accounts.markStatus(accountId, AccountStatus.ACTIVE);
+        List<String> resumed = new ArrayList<>();
         for (SyncGroup group : groupsUsing(accountId)) {
-            if (accountsNeedingReconnect(group).isEmpty()) {
+            if (accountsNeedingReconnect(group).isEmpty() && store.isPaused(group.id())) {
                 store.setPaused(group.id(), false);
+                resumed.add(group.id());
             }
         }
+        return resumed;
     }
 
     /** Resume a group now: its accounts count as connected again. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * often than the back-off allows: the first probe at once, then after 1, 2, 4, … minutes, at most hourly. So a
  * restored static token or a grant that works again resumes the account's groups with no one typing anything,
  * and an account that stays refused costs at most 24 calls a day. The schedule is in the database, so the CLI's
- * runs and a cluster's nodes share it.
+ * runs and a cluster's nodes share it; each due probe is claimed there first, so only one of them makes it.
  */
 public final class AccountProbes {
     private static final System.Logger LOG = System.getLogger(AccountProbes.class.getName());
@@ -56,6 +56,10 @@ public final class AccountProbes {
             return false;
         }
         int failures = last.map(AccountProbeStore.Probe::failures).orElse(0);
+        // The slot is this caller's alone: of two nodes (or two passes) that found it due, one probes.
+        if (!probes.claim(accountId, now, now.plus(waitAfter(failures + 1)))) {
+            return false;
+        }
         // The token source refuses accounts marked "reconnect needed"; the probe must reach the provider.
         accounts.markStatus(accountId, AccountStatus.ACTIVE);
         try {

@@ -2,6 +2,7 @@ package dev.calsync.app.cluster;
 
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -15,6 +16,7 @@ import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.metrics.DatabaseOutages;
 import dev.calsync.app.push.PushProperties;
 import dev.calsync.app.runtime.LeaseSettings;
+import dev.calsync.app.schedule.SyncOrder;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
@@ -27,6 +29,7 @@ import dev.calsync.store.LastPasses;
 import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +46,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@value #RECONCILE_TASK}: one per group, the safety reconcile (poll, then full reconcile; fixes are
  *       integrity alerts), every {@code calsync.cluster.reconcileInterval} (1 day);</li>
  *   <li>{@value #HORIZON_TASK}: one per group, projects events that entered the window, daily;</li>
- *   <li>{@value #PLAN_TASK}: recurring, adds and cancels the tasks above as calendars and groups come and go.</li>
+ *   <li>{@value #PLAN_TASK}: recurring, adds and cancels the tasks above as calendars and groups come and go;</li>
+ *   <li>{@value #PROBE_TASK}: recurring, probes the accounts that hold up paused groups on their back-off and
+ *       queues a pass of each group that resumes (see {@link AccountProbeRound}).</li>
  * </ul>
  * Every pass of the node, the dashboard's buttons included, runs on the one engine defined here.
  */
@@ -56,6 +61,7 @@ public class ClusterConfiguration {
     public static final String RECONCILE_TASK = "group-reconcile";
     public static final String HORIZON_TASK = "group-horizon";
     public static final String PLAN_TASK = "cluster-plan";
+    public static final String PROBE_TASK = "account-probes";
 
     @Bean
     ClusterQueries clusterQueries(HikariDataSource dataSource) {
@@ -76,17 +82,30 @@ public class ClusterConfiguration {
     ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, PushChannelStore channels,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
                             Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
-                            DatabaseOutages outages, Clock clock, AccountStore accounts,
-                            HikariDataSource dataSource) {
+                            DatabaseOutages outages, Clock clock, AccountProbes probes) {
         CalendarProvider writes = settings.config().push().enabled()
                 ? new EchoingProvider(providers, channels, push.echoWindow()) : providers;
         ObservedProvider provider = new ObservedProvider(writes, metrics);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));
-        // Probes go to the provider itself: a calendar-list call is no pass's to measure.
-        AccountProbes probes = new AccountProbes(providers, accounts, new AccountProbeStore(dataSource), clock);
         return new ClusterSync(new PassRunner(engine, store, pauses, probes), provider, store, queries, metrics, lastPasses,
                 outages, clock);
+    }
+
+    /** Probes go to the provider itself: a calendar-list call is no pass's to measure. */
+    @Bean
+    AccountProbes accountProbes(CalendarProvider providers, AccountStore accounts, HikariDataSource dataSource,
+                                Clock clock) {
+        return new AccountProbes(providers, accounts, new AccountProbeStore(dataSource), clock);
+    }
+
+    @Bean
+    RecurringTask<Void> accountProbeTask(ClusterQueries queries, AccountProbes probes, AccountPauses pauses,
+                                         OneTimeTask<Void> syncGroupTask, ClusterProperties properties) {
+        AccountProbeRound round = new AccountProbeRound(queries, probes, pauses);
+        return Tasks.recurring(PROBE_TASK, FixedDelay.of(properties.probeInterval()))
+                .execute((instance, context) -> round.run(group -> context.getSchedulerClient().schedule(
+                        syncGroupTask.instance(SyncOrder.now(group, false).instanceId()), Instant.now())));
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseHeldRetry    a poll or push sync that found the group busy runs again after this long
  * @param failureRetry      a pass that failed (a PARTIAL pass, or one that threw) runs again after this long,
  *                          doubling with each further failure up to its regular interval
+ * @param probeInterval     how often the accounts that hold up paused groups are looked at; each is probed only
+ *                          when its back-off (0, 1, 3, 7, … minutes, then hourly) says so
  */
 @ConfigurationProperties("calsync.cluster")
 public record ClusterProperties(
@@ -25,7 +27,8 @@ public record ClusterProperties(
         Duration horizonInterval,
         Duration channelInterval,
         Duration leaseHeldRetry,
-        Duration failureRetry) {
+        Duration failureRetry,
+        Duration probeInterval) {
 
     public ClusterProperties {
         planInterval = planInterval == null ? Duration.ofSeconds(30) : planInterval;
@@ -34,6 +37,7 @@ public record ClusterProperties(
         channelInterval = channelInterval == null ? PushTiming.DEFAULTS.channelRound() : channelInterval;
         leaseHeldRetry = leaseHeldRetry == null ? Duration.ofSeconds(2) : leaseHeldRetry;
         failureRetry = failureRetry == null ? Duration.ofSeconds(30) : failureRetry;
+        probeInterval = probeInterval == null ? Duration.ofSeconds(15) : probeInterval;
     }
 
     /** How long a poll waits in place for a group another pass holds before it reschedules itself. */

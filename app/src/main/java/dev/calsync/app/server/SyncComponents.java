@@ -22,6 +22,8 @@ import dev.calsync.core.sync.Verifier;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.recurrence.LibRecurRecurrences;
+import dev.calsync.store.Account;
+import dev.calsync.store.AccountStatus;
 import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.Databases;
@@ -98,8 +100,12 @@ public class SyncComponents {
     }
 
     @Bean
-    AccountPauses accountPauses(AccountStore accounts, JdbcSyncStore store) {
-        return new AccountPauses(accounts, store);
+    AccountPauses accountPauses(AccountStore accounts, JdbcSyncStore store, ServerSettings settings) {
+        // An account of the file (a static token) pauses its groups like a connected one, as with the CLI verbs.
+        CalsyncConfig config = settings.config();
+        return new AccountPauses(accounts, store, id -> config.account(id)
+                .map(a -> new Account(a.id(), a.owner() == null ? a.id() : a.owner(), a.provider(), null, null, null,
+                        AccountStatus.ACTIVE)));
     }
 
     @Bean
