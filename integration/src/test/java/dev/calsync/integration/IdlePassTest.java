@@ -9,14 +9,12 @@ import dev.calsync.core.group.Window;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
+import dev.calsync.integration.simulation.SimClock;
 import dev.calsync.recurrence.LibRecurRecurrences;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.StatementCountingDataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,7 +99,7 @@ class IdlePassTest {
 
     /** An engine over a statement-counting store, on a clock the test moves. */
     private static final class Rig {
-        final MovableClock clock = new MovableClock(Instant.now());
+        final SimClock clock = new SimClock(Instant.now());
         final StatementCountingDataSource counting;
         final SyncEngine engine;
 
@@ -123,33 +121,6 @@ class IdlePassTest {
                     return;
                 }
             }
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Simulated time shared by the engines, the verifier and the emulator: moves only when the simulation says so. */
-final class SimClock extends Clock {
+public final class SimClock extends Clock {
     private volatile Instant now;
 
-    SimClock(Instant start) {
+    public SimClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
