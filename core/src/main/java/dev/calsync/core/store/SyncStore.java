@@ -66,10 +66,17 @@ public interface SyncStore {
 
     /**
      * Everything a pass learned, in one transaction where the store can: the block rows, each calendar's events
-     * and state, and the projection validity of the group (null: none, so the next pass projects again).
+     * and state, and the projection validity of the group (null: none, so the next pass projects again). Made only
+     * while {@code owner} still holds the group's lease, checked and renewed in that same transaction: a pass
+     * paused past its lease (however briefly before this call) must not overwrite what its successor wrote.
+     *
+     * @return false when the lease was lost: nothing was written
      */
-    default void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
-                            ProjectionValidity validity) {
+    default boolean commitPass(String groupId, String owner, Instant now, Duration ttl, BlockRowWrites rows,
+                               List<CalendarCommit> commits, ProjectionValidity validity) {
+        if (!renewLease(groupId, owner, now, ttl)) {
+            return false;
+        }
         if (rows.replaceAll()) {
             replaceBlocks(groupId, rows.saved());
         } else {
@@ -82,6 +89,7 @@ public interface SyncStore {
             commit(groupId, commits);
         }
         saveProjectionValidity(groupId, validity);
+        return true;
     }
 
     /** Stores (or, with null, forgets) the projection validity of every calendar of the group. */
