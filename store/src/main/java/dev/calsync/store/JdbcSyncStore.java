@@ -18,12 +18,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -104,9 +107,21 @@ public final class JdbcSyncStore implements SyncStore {
      * web UI are left alone. Ids of the groups retired now are returned.
      */
     public List<String> saveFileGroups(List<SyncGroup> fileGroups, Set<String> fileAccounts) {
+        return saveFileGroups(fileGroups, fileGroups.stream().map(SyncGroup::id).collect(Collectors.toSet()),
+                fileAccounts);
+    }
+
+    /**
+     * As {@link #saveFileGroups(List, Set)}, for a file some of whose groups cannot be used now ({@code serve}
+     * starting while a calendar list cannot be read): a group in {@code declared} but not in {@code fileGroups}
+     * keeps its stored version and is not retired.
+     *
+     * @param declared the ids of every group the file has
+     */
+    public List<String> saveFileGroups(List<SyncGroup> fileGroups, Set<String> declared, Set<String> fileAccounts) {
         Instant now = clock.instant();
         return jdbc.inTransaction(connection -> {
-            Set<String> ids = new HashSet<>();
+            Set<String> ids = new HashSet<>(declared);
             for (SyncGroup group : fileGroups) {
                 groups.save(connection, group, now);
                 ids.add(group.id());
@@ -135,6 +150,48 @@ public final class JdbcSyncStore implements SyncStore {
                 }
             }
             return retired;
+        });
+    }
+
+    /** The ids of the groups saved from a configuration file ({@link #saveFileGroups}), in no order. */
+    public Set<String> fileGroupIds() {
+        return jdbc.autoCommit(connection -> {
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM sync_groups WHERE from_file = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Every group, of whatever owner and whether from a file or the web UI, that holds one of {@code calendars},
+     * ordered by id: the groups a new or changed group could repeat a pair of (uses the group_calendars_by_calendar
+     * index).
+     */
+    public List<SyncGroup> groupsHolding(Collection<CalendarRef> calendars) {
+        return jdbc.autoCommit(connection -> {
+            Set<String> ids = new TreeSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT DISTINCT group_id FROM group_calendars WHERE account_id = ? AND calendar_id = ?")) {
+                for (CalendarRef calendar : new HashSet<>(calendars)) {
+                    ps.setString(1, calendar.accountId());
+                    ps.setString(2, calendar.calendarId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            List<SyncGroup> holding = new ArrayList<>();
+            for (String id : ids) {
+                holding.addAll(groups.read(connection, GroupRows.Filter.BY_ID, id));
+            }
+            return holding;
         });
     }
 

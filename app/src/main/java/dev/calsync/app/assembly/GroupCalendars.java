@@ -8,6 +8,7 @@ import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.store.CalendarNameStore;
+import dev.calsync.store.JdbcSyncStore;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The calendars of the configured groups under their own ids, before any group is used (CLI verbs and
@@ -95,6 +98,29 @@ public final class GroupCalendars {
         }
         RepeatedPairs.among(groups).forEach(p -> problems.add(new ConfigProblem("groups", p)));
         return new Resolved(groups, problems, unchecked);
+    }
+
+    /**
+     * The file's groups (resolved) repeating a pair of a group made in the web UI: the other direction of the check
+     * the web forms make. Any owner's web group counts: a calendar is reached through an account, an account is one
+     * person's, so a group holding the same two calendars is one of the same person, whatever its owner field says.
+     * Groups saved from a file are not compared (this file's are checked among themselves; another file's that
+     * hold a calendar of this file's accounts are retired when this file is saved).
+     */
+    public static List<ConfigProblem> repeatedWithWebGroups(List<SyncGroup> fileGroups, JdbcSyncStore store) {
+        Set<String> fromFiles = store.fileGroupIds();
+        Set<String> ids = fileGroups.stream().map(SyncGroup::id).collect(Collectors.toSet());
+        List<SyncGroup> web = store.groupsHolding(fileGroups.stream().flatMap(g -> g.calendars().stream()).toList())
+                .stream().filter(g -> !fromFiles.contains(g.id()) && !ids.contains(g.id())).toList();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (SyncGroup group : fileGroups) {
+            for (SyncGroup other : web) {
+                RepeatedPairs.with(group, List.of(other)).forEach(p -> problems.add(new ConfigProblem(
+                        "groups (" + group.id() + ")", p + " (group '" + other.id() + "' was made in the web UI;"
+                        + " take the pair out of the file or out of that group)")));
+            }
+        }
+        return problems;
     }
 
     private Optional<CalendarRef> canonical(CalendarRef named, Map<String, Optional<List<CalendarInfo>>> lists,

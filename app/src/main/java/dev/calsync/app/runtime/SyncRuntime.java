@@ -18,6 +18,7 @@ import dev.calsync.store.AccountProbeStore;
 import dev.calsync.app.assembly.GroupCalendars;
 import dev.calsync.app.assembly.PassRunner;
 import dev.calsync.app.config.ConfigException;
+import dev.calsync.app.config.ConfigProblem;
 import dev.calsync.store.CalendarNameStore;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.core.provider.CalendarProvider;
@@ -96,13 +97,18 @@ public final class SyncRuntime implements AutoCloseable {
      * The configured groups with their calendars under their own ids, written to the store, so the store always
      * knows what it syncs. Resolved on first use (a verb that lists calendars needs none of it).
      *
-     * @throws ConfigException naming every calendar that cannot be used, before anything is written
+     * @throws ConfigException naming every calendar that cannot be used and every pair repeated (among the file's
+     *                         groups or with a group made in the web UI), before anything is written
      */
     public synchronized List<SyncGroup> groups() {
         if (groups == null) {
             GroupCalendars.Resolved resolved = new GroupCalendars(provider, calendarNames).resolve(config.groups());
-            if (!resolved.all().isEmpty()) {
-                throw new ConfigException("calendars of the groups", resolved.all());
+            List<ConfigProblem> problems = new ArrayList<>(resolved.all());
+            if (problems.isEmpty()) {
+                problems.addAll(GroupCalendars.repeatedWithWebGroups(resolved.groups(), store));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException("calendars of the groups", problems);
             }
             store.saveFileGroups(resolved.groups(), config.accounts().stream().map(AccountConfig::id)
                     .collect(java.util.stream.Collectors.toSet()));

@@ -67,8 +67,8 @@ public class GroupController {
             errors.add("calendars", "Calendars: " + String.join("; ", calendars.problems()) + ".");
         }
         String id = newId(form.name() == null ? "" : form.name());
-        List<String> repeated = calendars.ok() ? RepeatedPairs.with(new SyncGroup(id, user.id(), null, null, null,
-                null, calendars.calendars()), owned.groups(user)) : List.of();
+        List<String> repeated = calendars.ok() ? repeatedPairs(new SyncGroup(id, user.id(), null, null, null,
+                null, calendars.calendars())) : List.of();
         if (!repeated.isEmpty()) {
             errors.add("calendars", "Calendars: " + String.join("; ", repeated) + ".");
         }
@@ -150,7 +150,7 @@ public class GroupController {
         calendars.add(added);
         SyncGroup changed = new SyncGroup(group.id(), group.owner(), group.busyTitle(), group.window(), group.mode(),
                 group.manualEdits(), calendars, group.rules());
-        List<String> repeated = RepeatedPairs.with(changed, owned.groups(user));
+        List<String> repeated = repeatedPairs(changed);
         if (!repeated.isEmpty()) {
             redirect.addFlashAttribute("message", "Not added: " + String.join("; ", repeated) + ".");
             return "redirect:/groups/" + group.id();
@@ -239,6 +239,22 @@ public class GroupController {
         model.addAttribute("listingProblems", listing.problems());
         model.addAttribute("listsReadAt", listing.readAt());
         return "group";
+    }
+
+    /**
+     * The pairs {@code candidate} would repeat with any other group holding its calendars: the person's web groups
+     * and the groups of the configuration file, whatever owner the file gives them (the calendars are the person's
+     * own accounts', so such a group is the person's too).
+     */
+    private List<String> repeatedPairs(SyncGroup candidate) {
+        Set<String> fromFile = store.fileGroupIds();
+        List<String> repeated = new ArrayList<>();
+        for (SyncGroup other : store.groupsHolding(candidate.calendars())) {
+            String where = fromFile.contains(other.id()) ? " (group '" + other.id() + "' is in the configuration file)"
+                    : "";
+            RepeatedPairs.with(candidate, List.of(other)).forEach(p -> repeated.add(p + where));
+        }
+        return repeated;
     }
 
     private static CalendarRef memberOf(SyncGroup group, CalendarRef calendar) {

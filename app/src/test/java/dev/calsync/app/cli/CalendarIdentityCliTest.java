@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.calsync.core.calendar.CalendarRef;
+import dev.calsync.core.group.SyncGroup;
 import dev.calsync.emulator.GoogleCalendarEmulator;
+import dev.calsync.store.Databases;
+import dev.calsync.store.JdbcSyncStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +211,63 @@ class CalendarIdentityCliTest {
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(blocks("me@home.example")).isEqualTo(1);
         assertThat(blocks("me@client.example")).isEqualTo(1);
+    }
+
+    /** A group as the web UI saves one (not from a file), in the database the file names. */
+    private void saveWebGroup(String db, SyncGroup group) {
+        String url = db.equals("h2") ? "jdbc:h2:file:" + dir.toAbsolutePath() + "/db"
+                : System.getenv("CALSYNC_TEST_POSTGRES_URL");
+        try (HikariDataSource dataSource = Databases.open(url,
+                db.equals("h2") ? null : System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_USER", "calsync"),
+                db.equals("h2") ? null : System.getenv().getOrDefault("CALSYNC_TEST_POSTGRES_PASSWORD", "calsync"))) {
+            JdbcSyncStore store = new JdbcSyncStore(dataSource);
+            if (group.calendars().isEmpty()) {
+                store.deleteGroup(group.id());
+            } else {
+                store.saveGroup(group);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFileRepeatingAPairOfAGroupMadeInTheWebUiIsRefusedNamingBothGroupsAndNothingIsWritten(String db)
+            throws IOException {
+        String web = "web" + run;
+        saveWebGroup(db, new SyncGroup(web, "alice-subject", "Busy", null, null, null, List.of(
+                new CalendarRef(work, "me@work.example"), new CalendarRef(home, "me@home.example"))));
+        try {
+            config(db, """
+                      - id: GROUP
+                        calendars:
+                          - {account: HOME, calendar: me@home.example}
+                          - {account: WORK, calendar: primary}
+                          - {account: CLIENT, calendar: me@client.example}
+                    """);
+            meeting("me@work.example", 1);
+            meeting("me@client.example", 2);
+
+            CliRun refused = calsync("sync");
+            assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(refused.err()).contains("'g" + run + "'", "'" + web + "'", "made in the web UI",
+                    work + "/me@work.example", home + "/me@home.example");
+            assertThat(calsync("verify").exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(blocksEverywhere()).isZero();
+
+            // Sharing one calendar with the web group is allowed.
+            config(db, """
+                      - id: GROUP
+                        calendars:
+                          - {account: WORK, calendar: primary}
+                          - {account: CLIENT, calendar: me@client.example}
+                    """);
+            CliRun allowed = calsync("sync");
+            assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+            assertThat(blocks("me@client.example")).isEqualTo(1);
+            assertThat(blocks("me@work.example")).isEqualTo(1);
+        } finally {
+            saveWebGroup(db, new SyncGroup(web, "alice-subject", "Busy", null, null, null, List.of()));
+        }
     }
 
     @ParameterizedTest

@@ -14,6 +14,8 @@ import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.store.JdbcSyncStore;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +95,30 @@ class GroupFormInputTest {
         assertThat(html).contains("id=\"calendars-error\"").contains("both hold")
                 .contains(ALICE_GROUP).contains(ALICE_WORK).contains(ALICE_HOME);
         assertThat(store.groupsOf(TwoUsers.ALICE)).extracting(SyncGroup::id).containsExactly(ALICE_GROUP);
+    }
+
+    @Test
+    void aGroupRepeatingAPairOfAGroupOfTheConfigurationFileIsAFormErrorWhateverOwnerTheFileGaveIt() throws Exception {
+        // The file's group holds both of alice's calendars under an owner of its own (the file left it out: the
+        // group id); alice's web group holds one of them for a moment (restored before each test).
+        store.saveGroup(TwoUsers.group(ALICE_GROUP, TwoUsers.ALICE, ALICE_WORK));
+        store.saveFileGroups(List.of(TwoUsers.group("desk", "desk", ALICE_WORK, ALICE_HOME)),
+                Set.of("alice-work", "alice-home"));
+        try {
+            String html = send(newGroup("alice-work/primary", "alice-home/primary")).getContentAsString();
+            assertThat(html).contains("id=\"calendars-error\"").contains("both hold").contains("&#39;desk&#39;")
+                    .contains(ALICE_WORK).contains(ALICE_HOME).contains("is in the configuration file");
+            assertThat(store.groupsOf(TwoUsers.ALICE)).extracting(SyncGroup::id).containsExactly(ALICE_GROUP);
+
+            assertThat(flash(post("/groups/" + ALICE_GROUP + "/calendars").param("calendar", "alice-home/primary")))
+                    .startsWith("Not added: ").contains("'desk'", "'" + ALICE_GROUP + "'", ALICE_WORK, ALICE_HOME);
+            assertThat(store.group(ALICE_GROUP).orElseThrow().calendars())
+                    .containsExactly(new CalendarRef("alice-work", "alice@work.example"));
+        } finally {
+            store.deleteGroup("desk");
+            store.groupsOf(TwoUsers.ALICE).stream().map(SyncGroup::id).filter(id -> !id.equals(ALICE_GROUP))
+                    .forEach(store::deleteGroup); // one a failure let through: the other tests count alice's groups
+        }
     }
 
     @Test
