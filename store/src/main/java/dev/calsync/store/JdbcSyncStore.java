@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -74,6 +75,11 @@ public final class JdbcSyncStore implements SyncStore {
     @Override
     public List<SyncGroup> groups() {
         return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.ALL, null));
+    }
+
+    @Override
+    public List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        return jdbc.autoCommit(connection -> groups.readSharing(connection, calendars));
     }
 
     /** The groups of one owner, ordered by id: what a signed-in person may see. */
