@@ -109,6 +109,11 @@ final class ExpiringTokenStore implements SyncStore {
     }
 
     @Override
+    public List<SyncGroup> groupsSharing(java.util.Collection<CalendarRef> calendars) {
+        return delegate.groupsSharing(calendars);
+    }
+
+    @Override
     public Optional<SyncGroup> group(String groupId) {
         return delegate.group(groupId);
     }

@@ -79,6 +79,11 @@ public final class JdbcSyncStore implements SyncStore {
         return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.ALL, null));
     }
 
+    @Override
+    public List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        return jdbc.autoCommit(connection -> groups.readSharing(connection, calendars));
+    }
+
     /** The groups of one owner, ordered by id: what a signed-in person may see. */
     public List<SyncGroup> groupsOf(String owner) {
         return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.BY_OWNER, owner));

@@ -6,10 +6,12 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable sync state. Everything is kept per group, so groups (and so people) never share cached events,
@@ -23,6 +25,15 @@ public interface SyncStore {
     void saveGroup(SyncGroup group);
 
     List<SyncGroup> groups();
+
+    /**
+     * The groups that have at least one of {@code calendars} as a member, ordered by id: what deciding whose a
+     * block on those calendars is needs, without reading every group of a large installation on every pass.
+     */
+    default List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        Set<CalendarRef> wanted = Set.copyOf(calendars);
+        return groups().stream().filter(g -> g.calendars().stream().anyMatch(wanted::contains)).toList();
+    }
 
     Optional<SyncGroup> group(String groupId);
 
