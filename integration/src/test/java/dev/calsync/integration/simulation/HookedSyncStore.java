@@ -11,6 +11,7 @@ import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,12 @@ final class HookedSyncStore implements SyncStore {
     public List<SyncGroup> groups() {
         hook.checkAlive();
         return store.groups();
+    }
+
+    @Override
+    public List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        hook.checkAlive();
+        return store.groupsSharing(calendars);
     }
 
     @Override
