@@ -106,7 +106,7 @@ final class InProcessTransport extends HttpTransport {
 
         @Override
         public String getReasonPhrase() {
-            return reason(answer.status());
+            return ApiResponse.reasonPhrase(answer.status());
         }
 
         @Override
@@ -123,25 +123,5 @@ final class InProcessTransport extends HttpTransport {
         public String getHeaderValue(int index) {
             return answer.contentType();
         }
-    }
-
-    /** The reason phrases the JDK server sends. */
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 410 -> "Gone";
-            case 412 -> "Precondition Failed";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "";
-        };
     }
 }

@@ -45,6 +45,26 @@ public record ApiResponse(int status, String contentType, byte[] body, boolean d
 
     public boolean ok() { return status >= 200 && status < 300; }
 
+    /** The reason phrase of a status line, as Google's front ends send it. */
+    public static String reasonPhrase(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 412 -> "Precondition Failed";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
+    }
+
     private static String statusName(int status) {
         return switch (status) {
             case 400 -> "INVALID_ARGUMENT";

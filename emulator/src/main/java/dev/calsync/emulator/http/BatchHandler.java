@@ -43,7 +43,7 @@ final class BatchHandler {
             write(out, "--" + responseBoundary + "\r\n");
             write(out, "Content-Type: application/http\r\n");
             write(out, "Content-ID: " + responseId(p.contentId) + "\r\n\r\n");
-            write(out, "HTTP/1.1 " + r.status() + " " + reasonPhrase(r.status()) + "\r\n");
+            write(out, "HTTP/1.1 " + r.status() + " " + ApiResponse.reasonPhrase(r.status()) + "\r\n");
             if (r.contentType() != null) write(out, "Content-Type: " + r.contentType() + "\r\n");
             write(out, "Content-Length: " + r.body().length + "\r\n\r\n");
             out.writeBytes(r.body());
@@ -144,24 +144,6 @@ final class BatchHandler {
     private static String responseId(String contentId) {
         if (contentId.startsWith("<") && contentId.endsWith(">")) return "<response-" + contentId.substring(1, contentId.length() - 1) + ">";
         return "response-" + contentId;
-    }
-
-    static String reasonPhrase(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 410 -> "Gone";
-            case 412 -> "Precondition Failed";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
     }
 
     private static void write(ByteArrayOutputStream out, String s) { out.writeBytes(s.getBytes(StandardCharsets.UTF_8)); }
