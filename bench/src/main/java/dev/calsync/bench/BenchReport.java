@@ -52,11 +52,48 @@ public final class BenchReport {
         run.put("javaVersion", System.getProperty("java.version"));
         run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         root.put("run", run);
+        root.put("scale", scaleJson());
         try {
             return JSON.writeValueAsString(clean(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What the run cost per simulated user: wall time, process CPU per user (every thread: engine, client, emulator,
+     * H2, GC, JIT) and the heap retained after a full GC at a batch's end per user held at once, per mode and for the
+     * whole run. Heap is bounded by the batches held, not the users simulated.
+     */
+    private Map<String, Object> scaleJson() {
+        Map<String, Object> scale = new LinkedHashMap<>();
+        int users = result.options().users();
+        scale.put("users", users);
+        scale.put("wallSeconds", Stats.round(result.wallSeconds(), 1));
+        scale.put("processCpuSeconds", Stats.round(result.cpuSeconds(), 1));
+        scale.put("processCpuMsPerUser", Stats.round(result.cpuSeconds() * 1000 / users, 1));
+        scale.put("wallMsPerUser", Stats.round(result.wallSeconds() * 1000 / users, 1));
+        double retainedPerUser = result.modes().values().stream()
+                .mapToDouble(BenchReport::retainedKbPerUserHeld).max().orElse(Double.NaN);
+        scale.put("retainedHeapKbPerUserHeld", Stats.round(retainedPerUser, 0));
+        Map<String, Object> modes = new LinkedHashMap<>();
+        for (ModeResult m : result.modes().values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("users", m.users());
+            row.put("wallSeconds", m.detail("wallSeconds"));
+            row.put("processCpuSeconds", m.detail("processCpuSeconds"));
+            row.put("processCpuMsPerUser", Stats.round(m.detail("processCpuSeconds") * 1000 / m.users(), 1));
+            row.put("usersHeldAtOnce", (long) m.detail("usersHeldAtOnce"));
+            row.put("retainedHeapMb", m.detail("retainedHeapMbAtBatchEnd"));
+            row.put("retainedHeapKbPerUserHeld", Stats.round(retainedKbPerUserHeld(m), 0));
+            modes.put(m.mode(), row);
+        }
+        scale.put("modes", modes);
+        return scale;
+    }
+
+    private static double retainedKbPerUserHeld(ModeResult m) {
+        return m.detail("retainedHeapMbAtBatchEnd") * 1024 / Math.max(1, m.detail("usersHeldAtOnce"));
     }
 
     private Map<String, Object> modeJson(ModeResult mode) {
@@ -150,6 +187,21 @@ public final class BenchReport {
                     (long) m.detail("usersHeldAtOnce"),
                     m.details().containsKey("push") ? "; push " + m.details().get("push") : ""));
         }
+        md.append("\n### Scale\n\n");
+        md.append("| mode | users | wall | process CPU per user | retained heap per user held (users held) |\n");
+        md.append("|---|---:|---:|---:|---:|\n");
+        for (ModeResult m : result.modes().values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %s s | %s ms | %s KB (%d) |%n", m.mode(), m.users(),
+                    num(m.detail("wallSeconds"), 0), num(m.detail("processCpuSeconds") * 1000 / m.users(), 1),
+                    num(retainedKbPerUserHeld(m), 0), (long) m.detail("usersHeldAtOnce")));
+        }
+        md.append(String.format(Locale.ROOT, "| **run** | %,d | %s s | %s ms | %s KB |%n%n", o.users(),
+                num(result.wallSeconds(), 0), num(result.cpuSeconds() * 1000 / o.users(), 1),
+                num(result.modes().values().stream().mapToDouble(BenchReport::retainedKbPerUserHeld).max()
+                        .orElse(Double.NaN), 0)));
+        md.append("Process CPU counts every thread (engine, official client, emulator, H2, GC, JIT) on this machine; "
+                + "heap is measured after a full GC at each batch's end, so it is bounded by the users held at once, "
+                + "not by the users simulated.\n");
         return md.toString();
     }
 

@@ -69,10 +69,13 @@ final class ExpiringTokenStore implements SyncStore {
     }
 
     @Override
-    public void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
-                           ProjectionValidity validity) {
-        delegate.commitPass(groupId, rows, commits, validity);
-        commits.forEach(c -> expired.remove(key(groupId, c.calendar())));
+    public boolean commitPass(String groupId, String owner, Instant now, Duration ttl, BlockRowWrites rows,
+                              List<CalendarCommit> commits, ProjectionValidity validity) {
+        boolean committed = delegate.commitPass(groupId, owner, now, ttl, rows, commits, validity);
+        if (committed) {
+            commits.forEach(c -> expired.remove(key(groupId, c.calendar())));
+        }
+        return committed;
     }
 
     @Override
@@ -103,6 +106,11 @@ final class ExpiringTokenStore implements SyncStore {
     @Override
     public List<SyncGroup> groups() {
         return delegate.groups();
+    }
+
+    @Override
+    public List<SyncGroup> groupsSharing(java.util.Collection<CalendarRef> calendars) {
+        return delegate.groupsSharing(calendars);
     }
 
     @Override

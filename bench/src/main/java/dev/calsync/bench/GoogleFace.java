@@ -20,6 +20,12 @@ import java.util.function.Consumer;
 
 /** Google Calendar: the emulator and the adapter on the official client; the workload's events are Google's own. */
 final class GoogleFace implements CalendarFace {
+    /**
+     * {@code -Dcalsync.bench.http=socket}: the client talks to the emulator over loopback HTTP with gzip bodies, as
+     * before the in-process transport (to compare); by default requests are handed over in memory, uncompressed.
+     */
+    static final boolean SOCKETS = "socket".equals(System.getProperty("calsync.bench.http"));
+
     final GoogleCalendarEmulator emulator = GoogleCalendarEmulator.start(0);
 
     GoogleFace(Clock clock) {
@@ -29,8 +35,13 @@ final class GoogleFace implements CalendarFace {
     @Override
     public GoogleCalendarProvider provider(Map<String, String> tokens, CallListener calls, Consumer<Duration> backoff,
                                            long seed) {
-        return GoogleCalendarProvider.builder(new StaticAccessTokens(tokens)).rootUrl(emulator.rootUrl())
-                .callListener(calls).sleeper(backoff::accept).jitterSeed(seed).build();
+        GoogleCalendarProvider.Builder builder = GoogleCalendarProvider.builder(new StaticAccessTokens(tokens))
+                .rootUrl(emulator.rootUrl()).callListener(calls).sleeper(backoff::accept).jitterSeed(seed);
+        if (!SOCKETS) {
+            // Every request still goes through the official client and the emulator's HTTP front end, in memory.
+            builder.transport(new InProcessTransport(emulator.frontEnd())).gzipRequests(false);
+        }
+        return builder.build();
     }
 
     @Override

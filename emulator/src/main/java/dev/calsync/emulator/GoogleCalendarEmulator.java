@@ -54,6 +54,7 @@ public final class GoogleCalendarEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String rootUrl;
+    private final HttpFrontEnd frontEnd;
 
     private GoogleCalendarEmulator(String host, int port) throws IOException {
         context.onChange(notifications::calendarChanged);
@@ -68,7 +69,8 @@ public final class GoogleCalendarEmulator implements AutoCloseable {
         String urlHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         rootUrl = "http://" + urlHost + ":" + server.getAddress().getPort() + "/";
         CalendarApi api = new CalendarApi(registry, context, notifications, faults, counters, () -> rootUrl);
-        server.createContext("/", new HttpFrontEnd(api, new ControlApi(this), faults, counters));
+        frontEnd = new HttpFrontEnd(api, new ControlApi(this), faults, counters);
+        server.createContext("/", frontEnd);
         server.start();
     }
 
@@ -87,6 +89,12 @@ public final class GoogleCalendarEmulator implements AutoCloseable {
 
     /** The server behind {@link #rootUrl()}, so other emulator faces (Microsoft Graph) can share its port. */
     public HttpServer httpServer() { return server; }
+
+    /**
+     * The HTTP front end the server hands every request to, for an in-process client transport: requests given to
+     * {@link HttpFrontEnd#dispatch} are answered, counted and faulted exactly as over the socket.
+     */
+    public HttpFrontEnd frontEnd() { return frontEnd; }
 
     /** What {@code Calendar.Builder#setRootUrl} takes, e.g. "http://127.0.0.1:8089/". */
     public String rootUrl() { return rootUrl; }

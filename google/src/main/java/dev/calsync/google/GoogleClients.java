@@ -28,15 +28,17 @@ final class GoogleClients {
     private final AccessTokens tokens;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final boolean gzipRequests;
     private final Map<String, Calendar> byAccount = new ConcurrentHashMap<>();
 
     GoogleClients(HttpTransport transport, String rootUrl, AccessTokens tokens, Duration connectTimeout,
-                  Duration readTimeout) {
+                  Duration readTimeout, boolean gzipRequests) {
         this.transport = transport;
         this.rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
         this.tokens = tokens;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.gzipRequests = gzipRequests;
     }
 
     Calendar forAccount(String accountId) {
@@ -59,6 +61,7 @@ final class GoogleClients {
         return new Calendar.Builder(transport, JSON, initializer)
                 .setRootUrl(rootUrl)
                 .setApplicationName(APPLICATION_NAME)
+                .setGoogleClientRequestInitializer(request -> request.setDisableGZipContent(!gzipRequests))
                 .build();
     }
 }

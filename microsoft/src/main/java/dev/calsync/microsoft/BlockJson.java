@@ -1,5 +1,6 @@
 package dev.calsync.microsoft;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.block.BlockBody;
 import dev.calsync.core.block.BlockMarker;
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Graph body of a busy block: the title and times of the {@link BlockBody}, and the fixed rest — private,
- * shown as busy, no reminder, the marker and written form as extended properties — with no body, location or
- * attendees. An update sends those empty too, so it also wipes what a person added by hand.
+ * The Graph body of a busy block: the title and times of the {@link BlockBody}, its colour as calsync's category
+ * ({@link BlockCategory}) where the group sets one, and the fixed rest — private, shown as busy, no reminder, the
+ * marker and written form as extended properties — with no body, location, attendees or other categories. An update sends those empty too, so it also wipes what a person added by hand.
  *
  * <p>A single block's times go out in UTC (the instant is all that counts; the zone it was written in is kept in
  * the {@link WrittenForm}). A block series goes out in its own zone, since Graph repeats it there (09:00 Berlin
@@ -42,15 +43,16 @@ final class BlockJson {
         return BlockProperties.markerValue(marker);
     }
 
-    static ObjectNode forInsert(String key, BlockBody body) throws NotExpressibleException {
-        ObjectNode event = common(key, body);
+    /** @param category the block's category for its colour ({@link BlockCategory}); null or empty: none */
+    static ObjectNode forInsert(String key, BlockBody body, String category) throws NotExpressibleException {
+        ObjectNode event = common(key, body, category);
         event.put("transactionId", TRANSACTION_PREFIX + key);
         return event;
     }
 
     /** The whole fixed form, hand-added content cleared; a block no longer a series loses its recurrence. */
-    static ObjectNode forUpdate(String key, BlockBody body) throws NotExpressibleException {
-        ObjectNode event = cleared(common(key, body));
+    static ObjectNode forUpdate(String key, BlockBody body, String category) throws NotExpressibleException {
+        ObjectNode event = cleared(common(key, body, category));
         if (body.recurrence().isEmpty()) {
             event.putNull("recurrence");
         }
@@ -58,19 +60,19 @@ final class BlockJson {
     }
 
     /** One occurrence of a block series: like an update, but an occurrence has no recurrence of its own. */
-    static ObjectNode forOccurrence(String seriesKey, BlockBody body) throws NotExpressibleException {
-        return cleared(common(seriesKey, body));
+    static ObjectNode forOccurrence(String seriesKey, BlockBody body, String category)
+            throws NotExpressibleException {
+        return cleared(common(seriesKey, body, category));
     }
 
     private static ObjectNode cleared(ObjectNode event) {
         event.putObject("body").put("contentType", "text").put("content", "");
         event.putObject("location").put("displayName", "");
         event.putArray("attendees");
-        event.putArray("categories");
         return event;
     }
 
-    private static ObjectNode common(String key, BlockBody body) throws NotExpressibleException {
+    private static ObjectNode common(String key, BlockBody body, String category) throws NotExpressibleException {
         boolean series = !body.recurrence().isEmpty();
         String zone = series ? seriesZone(body.start()) : "UTC";
         ObjectNode event = GraphHttp.JSON.createObjectNode();
@@ -81,6 +83,11 @@ final class BlockJson {
         event.put("sensitivity", "private");
         event.put("showAs", "busy");
         event.put("isReminderOn", false);
+        // Only calsync's own category: an update also drops what a person added.
+        ArrayNode categories = event.putArray("categories");
+        if (category != null && !category.isEmpty()) {
+            categories.add(category);
+        }
         if (series) {
             ZoneId zoneId = ZoneId.of(zone);
             Optional<GraphPattern> pattern = RecurrenceTranslation.toPattern(body.recurrence(), body.start(), zoneId);
@@ -92,7 +99,7 @@ final class BlockJson {
             event.set("recurrence", pattern.get().toJson(first, zone));
         }
         event.set("singleValueExtendedProperties", BlockProperties.of(markerValue(key, body),
-                WrittenForm.of(body.start(), body.end(), body.recurrence())));
+                WrittenForm.of(body.start(), body.end(), body.recurrence(), category)));
         return event;
     }
 

@@ -35,9 +35,11 @@ final class BlockWrites {
     private final GraphHttp http;
     private final GraphPages pages;
     private final SeriesInstances instances;
+    private final MailboxCategories categories;
 
-    BlockWrites(GraphHttp http) {
+    BlockWrites(GraphHttp http, MailboxCategories categories) {
         this.http = http;
+        this.categories = categories;
         this.pages = new GraphPages(http);
         this.instances = new SeriesInstances(pages);
     }
@@ -48,7 +50,8 @@ final class BlockWrites {
         if (existing.isPresent()) {
             return new InsertOutcome.AlreadyExists(handle(key, existing.get()));
         }
-        ObjectNode event = expressible(calendar, CallKind.INSERT, () -> BlockJson.forInsert(key, body));
+        ObjectNode event = expressible(calendar, CallKind.INSERT,
+                () -> BlockJson.forInsert(key, body, category(calendar, body)));
         GraphRequest post = GraphRequest.post("me/calendars/" + GraphRequest.encode(calendar.calendarId())
                 + "/events", event);
         GraphAnswer answer;
@@ -80,7 +83,8 @@ final class BlockWrites {
         if (id.isEmpty()) {
             return UpdateOutcome.NOT_FOUND;
         }
-        ObjectNode event = expressible(calendar, CallKind.PATCH, () -> BlockJson.forUpdate(block.key(), body));
+        ObjectNode event = expressible(calendar, CallKind.PATCH, () -> BlockJson.forUpdate(block.key(), body,
+                category(calendar, body)));
         return patch(calendar, id.get(), block.key(), event);
     }
 
@@ -100,7 +104,8 @@ final class BlockWrites {
         if (found.isEmpty()) {
             return UpdateOutcome.NOT_FOUND;
         }
-        ObjectNode event = expressible(calendar, CallKind.PATCH, () -> BlockJson.forOccurrence(series.key(), body));
+        ObjectNode event = expressible(calendar, CallKind.PATCH, () -> BlockJson.forOccurrence(series.key(), body,
+                category(calendar, body)));
         return patch(calendar, idOf(found.get()), occurrence.key(), event);
     }
 
@@ -113,6 +118,12 @@ final class BlockWrites {
         Optional<String> seriesId = series.providerId() != null ? Optional.of(series.providerId())
                 : findByKey(calendar, series.key());
         return seriesId.flatMap(id -> instances.find(calendar, id, occurrence.originalStart()));
+    }
+
+    /** The category for the body's colour: null without colour, empty where the mailbox allows none. */
+    private String category(CalendarRef calendar, BlockBody body) {
+        Integer color = body.color();
+        return color == null ? null : categories.categoryFor(calendar, color).orElse("");
     }
 
     private UpdateOutcome patch(CalendarRef calendar, String eventId, String key, ObjectNode event) {

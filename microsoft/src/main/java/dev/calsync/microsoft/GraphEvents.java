@@ -38,7 +38,8 @@ final class GraphEvents {
     }
 
     /**
-     * @param marker  the block marker the event carries (empty for anything but a block)
+     * @param marker  the block marker the event carries (empty for anything but a block); its colour counts only
+     *                while the block still carries the category written for it ({@link BlockCategory#asSeen})
      * @param written how calsync wrote it, for a block; null when unknown
      */
     static Optional<SourceEvent> read(JsonNode item, Map<String, String> marker, WrittenForm written)
@@ -57,6 +58,7 @@ final class GraphEvents {
             throw new MalformedEventException("event " + id + " has no readable " + (start == null ? "start" : "end"));
         }
         String showAs = item.path("showAs").asText("busy");
+        Map<String, String> seen = BlockCategory.asSeen(marker, written, item.path("categories"));
         return Optional.of(new SourceEvent(
                 id,
                 cancelled ? EventStatus.CANCELLED : "tentative".equals(showAs) ? EventStatus.TENTATIVE
@@ -70,7 +72,7 @@ final class GraphEvents {
                 text(item, "seriesMasterId"),
                 originalStart(item, allDay, startZone),
                 item.path("subject").asText(null),
-                marker,
+                seen,
                 GraphTimes.instant(text(item, "lastModifiedDateTime")),
                 text(item, "iCalUId")));
     }

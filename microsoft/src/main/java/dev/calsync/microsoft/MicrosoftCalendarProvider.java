@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -54,6 +55,7 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
     private final Clock clock;
     private final CalendarReads reads;
     private final BlockWrites writes;
+    private final MailboxCategories categories;
 
     private MicrosoftCalendarProvider(Builder builder) {
         HttpClient client = builder.client != null ? builder.client
@@ -63,7 +65,8 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
         this.clock = builder.clock;
         this.reads = new CalendarReads(http, new SeriesReads(builder.recurrences), builder.windowSpan,
                 builder.horizon, builder.clock);
-        this.writes = new BlockWrites(http);
+        this.categories = new MailboxCategories(http, builder.clock);
+        this.writes = new BlockWrites(http, categories);
     }
 
     public static Builder builder(AccessTokens tokens) {
@@ -108,6 +111,15 @@ public final class MicrosoftCalendarProvider implements CalendarProvider {
             throw GraphFailures.malformed(account, CallKind.CALENDAR_LIST, "default calendar without owner address");
         }
         return new MailboxOwner(address, owner.path("name").asText(address));
+    }
+
+    /**
+     * Why blocks of this account are written without their group's colour (Outlook's master category list cannot
+     * be read or added to: the grant lacks {@code MailboxSettings.ReadWrite}), or empty when nothing stood in the
+     * way. Also logged, once a day per mailbox at most.
+     */
+    public Optional<String> blockColourProblem(String accountId) {
+        return categories.problem(accountId);
     }
 
     @Override

@@ -118,9 +118,8 @@ final class SeriesReads {
         Map<String, String> own = BlockProperties.marker(instance);
         Map<String, String> marker = own.isEmpty() ? seriesMarker : own;
         WrittenForm written = marker.isEmpty() ? null : BlockProperties.written(instance)
-                .map(form -> new WrittenForm(form.startZone(), form.endZone(), List.of()))
-                .orElse(seriesWritten == null ? null
-                        : new WrittenForm(seriesWritten.startZone(), seriesWritten.endZone(), List.of()));
+                .map(WrittenForm::withoutRecurrence)
+                .orElse(seriesWritten == null ? null : seriesWritten.withoutRecurrence());
         return GraphEvents.read(instance, marker, written);
     }
 

@@ -13,16 +13,25 @@ import java.util.List;
  * made from. Without this, a block read back would differ from its body and look edited by hand on every pass.
  * Read back, the lines are believed only while Graph's pattern still is the one they make (see
  * {@link SeriesReads}); the instants always come from Graph, so a block moved by hand reads as moved.
+ *
+ * @param category the category written for the block's colour ({@link BlockCategory}): null for a block without
+ *                 colour (or written before colours were), empty when the colour was wanted but the mailbox allowed
+ *                 no category
  */
-record WrittenForm(String startZone, String endZone, List<String> recurrence) {
-    static final WrittenForm NONE = new WrittenForm(null, null, List.of());
+record WrittenForm(String startZone, String endZone, List<String> recurrence, String category) {
+    static final WrittenForm NONE = new WrittenForm(null, null, List.of(), null);
 
     WrittenForm {
         recurrence = List.copyOf(recurrence);
     }
 
-    static WrittenForm of(EventTime start, EventTime end, List<String> recurrence) {
-        return new WrittenForm(zone(start), zone(end), recurrence);
+    static WrittenForm of(EventTime start, EventTime end, List<String> recurrence, String category) {
+        return new WrittenForm(zone(start), zone(end), recurrence, category);
+    }
+
+    /** The same, for one occurrence of the series (which has no lines of its own). */
+    WrittenForm withoutRecurrence() {
+        return new WrittenForm(startZone, endZone, List.of(), category);
     }
 
     String toJson() {
@@ -34,6 +43,9 @@ record WrittenForm(String startZone, String endZone, List<String> recurrence) {
             node.put("endZone", endZone);
         }
         recurrence.forEach(node.withArray("recurrence")::add);
+        if (category != null) {
+            node.put("category", category);
+        }
         return node.toString();
     }
 
@@ -43,7 +55,8 @@ record WrittenForm(String startZone, String endZone, List<String> recurrence) {
             JsonNode node = GraphHttp.JSON.readTree(text);
             List<String> lines = new ArrayList<>();
             node.path("recurrence").forEach(line -> lines.add(line.asText()));
-            return new WrittenForm(node.path("startZone").asText(null), node.path("endZone").asText(null), lines);
+            return new WrittenForm(node.path("startZone").asText(null), node.path("endZone").asText(null), lines,
+                    node.path("category").isTextual() ? node.path("category").asText() : null);
         } catch (Exception unreadable) {
             return NONE;
         }

@@ -2,10 +2,12 @@ package dev.calsync.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.group.Window;
+import dev.calsync.core.rules.BlockColor;
 import dev.calsync.core.sync.GroupReport;
 import dev.calsync.core.sync.SyncEngine;
 import dev.calsync.core.sync.SyncRequest;
@@ -114,6 +116,42 @@ class SyncEngineOnGraphTest {
         assertThat(eventsOn(work)).noneSatisfy(event -> assertThat(event.path("subject").asText()).isEqualTo("Busy"));
         assertThat(store.blocks(group.id())).filteredOn(row -> row.occurrence() == null).singleElement()
                 .satisfies(row -> assertThat(row.providerId()).isEqualTo(blocks.get(0).path("seriesMasterId").asText()));
+    }
+
+    @Test
+    void aGroupsColourGivesTheBlockItsCategoryAndAColourChangeRewritesItOnce() {
+        group = group.withRules(group.rules().withColor(new BlockColor(11)));
+        store.saveGroup(group);
+        graph.personAdds(work, "Dentist", NOW.plus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(3)).plusSeconds(3600));
+
+        assertThat(poll().inserted()).isEqualTo(1);
+        assertThat(poll().writes()).as("the echo of a coloured block").isZero();
+        assertThat(eventsOn(side)).singleElement().satisfies(block -> assertThat(block.path("categories"))
+                .extracting(JsonNode::asText).containsExactly("calsync: Busy (Tomato)"));
+        assertThat(graph.emulator().masterCategories(GraphFixture.ACCOUNT).find("calsync: Busy (Tomato)")
+                .path("color").asText()).isEqualTo("preset0");
+
+        group = group.withRules(group.rules().withColor(new BlockColor(7)));
+        store.saveGroup(group);
+        GroupReport recoloured = poll();
+        GroupReport after = poll();
+
+        assertThat(recoloured.updated()).as(recoloured.toString()).isEqualTo(1);
+        assertThat(recoloured.writes()).isEqualTo(1);
+        assertThat(after.writes()).isZero();
+        assertThat(after.handEdits()).isZero();
+        assertThat(eventsOn(side)).singleElement().satisfies(block -> assertThat(block.path("categories"))
+                .extracting(JsonNode::asText).containsExactly("calsync: Busy (Peacock)"));
+        assertThat(eventsOn(work)).extracting(e -> e.path("subject").asText()).containsExactly("Dentist");
+
+        // A person takes the category off the block: a hand edit, which the group's policy (restore) puts back.
+        String blockId = eventsOn(side).get(0).path("id").asText();
+        graph.emulator().userPatch(side.calendarId(), blockId, GraphEventJson.json("{'categories':[]}"));
+        GroupReport restored = poll();
+        assertThat(restored.handEdits()).isEqualTo(1);
+        assertThat(eventsOn(side)).singleElement().satisfies(block -> assertThat(block.path("categories"))
+                .extracting(JsonNode::asText).containsExactly("calsync: Busy (Peacock)"));
+        assertThat(poll().writes()).isZero();
     }
 
     @Test

@@ -15,9 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,11 +92,36 @@ final class GroupRows {
      * calendars in saved order. Two queries whatever the number of groups.
      */
     List<SyncGroup> read(Connection connection, Filter filter, String value) throws SQLException {
+        return read(connection, filter.where, filter == Filter.ALL ? List.of() : List.of(value));
+    }
+
+    /**
+     * The groups that have at least one of {@code calendars} (none for none), ordered by id: two queries on the
+     * calendar index, whatever the number of groups in the store.
+     */
+    List<SyncGroup> readSharing(Connection connection, Collection<CalendarRef> calendars) throws SQLException {
+        if (calendars.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(" WHERE id IN (SELECT group_id FROM group_calendars WHERE ");
+        List<String> params = new ArrayList<>();
+        for (CalendarRef calendar : new LinkedHashSet<>(calendars)) {
+            if (!params.isEmpty()) {
+                where.append(" OR ");
+            }
+            where.append("(account_id = ? AND calendar_id = ?)");
+            params.add(calendar.accountId());
+            params.add(calendar.calendarId());
+        }
+        return read(connection, where.append(")").toString(), params);
+    }
+
+    private List<SyncGroup> read(Connection connection, String where, List<String> params) throws SQLException {
         Map<String, GroupRow> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT " + GROUP_COLUMNS + " FROM sync_groups" + filter.where)) {
-            if (filter != Filter.ALL) {
-                ps.setString(1, value);
+                "SELECT " + GROUP_COLUMNS + " FROM sync_groups" + where)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -107,11 +134,11 @@ final class GroupRows {
                 }
             }
         }
-        String members = filter == Filter.ALL ? "" : " WHERE group_id IN (SELECT id FROM sync_groups" + filter.where + ")";
+        String members = where.isEmpty() ? "" : " WHERE group_id IN (SELECT id FROM sync_groups" + where + ")";
         try (PreparedStatement ps = connection.prepareStatement("SELECT group_id, account_id, calendar_id, calendar_role, display_name"
                 + " FROM group_calendars" + members + " ORDER BY group_id, position_no")) {
-            if (filter != Filter.ALL) {
-                ps.setString(1, value);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

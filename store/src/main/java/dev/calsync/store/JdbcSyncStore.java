@@ -79,6 +79,11 @@ public final class JdbcSyncStore implements SyncStore {
         return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.ALL, null));
     }
 
+    @Override
+    public List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        return jdbc.autoCommit(connection -> groups.readSharing(connection, calendars));
+    }
+
     /** The groups of one owner, ordered by id: what a signed-in person may see. */
     public List<SyncGroup> groupsOf(String owner) {
         return jdbc.autoCommit(connection -> groups.read(connection, GroupRows.Filter.BY_OWNER, owner));
@@ -268,12 +273,15 @@ public final class JdbcSyncStore implements SyncStore {
         return jdbc.autoCommit(connection -> states.writeIfLeased(connection, groupId, owner, commits)) > 0;
     }
 
-    /** One transaction: block rows, then the cache and states, then the validity (cleared with null). */
+    /** One transaction: the lease, then block rows, the cache and states, and the validity (cleared with null). */
     @Override
-    public void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
-                           ProjectionValidity validity) {
+    public boolean commitPass(String groupId, String owner, Instant now, Duration ttl, BlockRowWrites rows,
+                              List<CalendarCommit> commits, ProjectionValidity validity) {
         checkGroup(groupId, rows.saved());
-        jdbc.inTransactionDo(connection -> {
+        return jdbc.inTransaction(connection -> {
+            if (!LeaseTable.renew(connection, groupId, owner, now, ttl)) {
+                return false;
+            }
             if (rows.replaceAll()) {
                 deleteBlocks(connection, groupId);
             }
@@ -283,6 +291,7 @@ public final class JdbcSyncStore implements SyncStore {
             }
             commitCalendars(connection, groupId, commits);
             states.writeValidity(connection, groupId, validity);
+            return true;
         });
     }
 

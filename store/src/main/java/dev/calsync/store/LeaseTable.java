@@ -76,15 +76,22 @@ final class LeaseTable {
      * by anyone may renew it: nobody else can have written in between, since taking over changes the owner.
      */
     boolean renew(String groupId, String owner, Instant now, Duration ttl) {
-        return jdbc.autoCommit(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE group_leases SET lease_until = ? WHERE group_id = ? AND lease_owner = ?")) {
-                Jdbc.setTimestamp(ps, 1, now.plus(ttl));
-                ps.setString(2, groupId);
-                ps.setString(3, owner);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return jdbc.autoCommit(connection -> renew(connection, groupId, owner, now, ttl));
+    }
+
+    /**
+     * The same inside the caller's transaction: the row stays locked until it ends, so nobody can take the lease
+     * over between this check and the writes that follow it.
+     */
+    static boolean renew(Connection connection, String groupId, String owner, Instant now, Duration ttl)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE group_leases SET lease_until = ? WHERE group_id = ? AND lease_owner = ?")) {
+            Jdbc.setTimestamp(ps, 1, now.plus(ttl));
+            ps.setString(2, groupId);
+            ps.setString(3, owner);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Ends the lease at once if {@code owner} holds it; the row stays, showing who held it last. */

@@ -4,6 +4,8 @@ import static dev.calsync.store.Fixtures.T0;
 import static dev.calsync.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.calsync.core.block.KnownBlock;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.store.TestDatabases.Db;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,5 +145,33 @@ class LeaseTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The pass commit checks the lease in its own transaction: a holder paused past its lease whose successor
+     * took it over writes nothing (not its rows, not its tokens), and the successor's rows stay.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DATABASES)
+    void aPassCommitsOnlyWhileItsOwnerHoldsTheLease(Db db) {
+        JdbcSyncStore store = new JdbcSyncStore(db.dataSource());
+        String group = unique("group");
+        store.saveGroup(Fixtures.group(group, Fixtures.WORK, Fixtures.HOME));
+        store.tryAcquireLease(group, "pass-1", T0, TTL);
+        store.tryAcquireLease(group, "pass-2", T0.plus(TTL).plusSeconds(1), TTL);
+        KnownBlock successors = Fixtures.block(group, Fixtures.HOME, "block-b", "event-b");
+        assertThat(store.commitPass(group, "pass-2", T0.plus(TTL).plusSeconds(2), TTL,
+                new BlockRowWrites(true, List.of(successors), List.of()), List.of(), null)).isTrue();
+
+        KnownBlock stale = Fixtures.block(group, Fixtures.HOME, "block-a", "event-a");
+        boolean committed = store.commitPass(group, "pass-1", T0.plus(TTL).plusSeconds(3), TTL,
+                new BlockRowWrites(true, List.of(stale), List.of()),
+                List.of(Fixtures.full(Fixtures.WORK, "stale-token")), null);
+
+        assertThat(committed).as("the lease was taken over").isFalse();
+        assertThat(store.blocks(group)).extracting(KnownBlock::blockId).containsExactly("block-b");
+        assertThat(store.syncState(group, Fixtures.WORK).syncToken()).isNull();
+        assertThat(store.tryAcquireLease(group, "pass-3", T0.plus(TTL).plusSeconds(4), TTL))
+                .as("the successor's commit renewed its lease").isFalse();
     }
 }

@@ -6,10 +6,12 @@ import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable sync state. Everything is kept per group, so groups (and so people) never share cached events,
@@ -23,6 +25,15 @@ public interface SyncStore {
     void saveGroup(SyncGroup group);
 
     List<SyncGroup> groups();
+
+    /**
+     * The groups that have at least one of {@code calendars} as a member, ordered by id: what deciding whose a
+     * block on those calendars is needs, without reading every group of a large installation on every pass.
+     */
+    default List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        Set<CalendarRef> wanted = Set.copyOf(calendars);
+        return groups().stream().filter(g -> g.calendars().stream().anyMatch(wanted::contains)).toList();
+    }
 
     Optional<SyncGroup> group(String groupId);
 
@@ -66,10 +77,17 @@ public interface SyncStore {
 
     /**
      * Everything a pass learned, in one transaction where the store can: the block rows, each calendar's events
-     * and state, and the projection validity of the group (null: none, so the next pass projects again).
+     * and state, and the projection validity of the group (null: none, so the next pass projects again). Made only
+     * while {@code owner} still holds the group's lease, checked and renewed in that same transaction: a pass
+     * paused past its lease (however briefly before this call) must not overwrite what its successor wrote.
+     *
+     * @return false when the lease was lost: nothing was written
      */
-    default void commitPass(String groupId, BlockRowWrites rows, List<CalendarCommit> commits,
-                            ProjectionValidity validity) {
+    default boolean commitPass(String groupId, String owner, Instant now, Duration ttl, BlockRowWrites rows,
+                               List<CalendarCommit> commits, ProjectionValidity validity) {
+        if (!renewLease(groupId, owner, now, ttl)) {
+            return false;
+        }
         if (rows.replaceAll()) {
             replaceBlocks(groupId, rows.saved());
         } else {
@@ -82,6 +100,7 @@ public interface SyncStore {
             commit(groupId, commits);
         }
         saveProjectionValidity(groupId, validity);
+        return true;
     }
 
     /** Stores (or, with null, forgets) the projection validity of every calendar of the group. */

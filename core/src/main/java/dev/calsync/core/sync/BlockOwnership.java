@@ -39,10 +39,13 @@ public record BlockOwnership(String installationId, Map<CalendarRef, Set<String>
         groupsOn = Map.copyOf(copy);
     }
 
-    /** The store's groups (the configured ones) and {@code group} itself, with the store's installation id. */
+    /**
+     * The store's groups (the configured ones) sharing a calendar with {@code group}, and {@code group} itself, with
+     * the store's installation id: enough for {@link #ownerOf} on {@code group}'s calendars.
+     */
     public static BlockOwnership of(SyncStore store, SyncGroup group) {
         Map<CalendarRef, Set<String>> on = new HashMap<>();
-        for (SyncGroup configured : store.groups()) {
+        for (SyncGroup configured : store.groupsSharing(group.calendars())) {
             if (!configured.id().equals(group.id())) {
                 configured.calendars().forEach(c -> on.computeIfAbsent(c, k -> new HashSet<>()).add(configured.id()));
             }

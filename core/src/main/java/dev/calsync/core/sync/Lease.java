@@ -1,9 +1,13 @@
 package dev.calsync.core.sync;
 
+import dev.calsync.core.store.BlockRowWrites;
+import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** A held group lease, renewed while a pass works so that only a dead holder's lease runs out. */
 final class Lease {
@@ -42,19 +46,19 @@ final class Lease {
     }
 
     /**
-     * Make sure the lease is still ours right before what a pass learned is committed: a worker that was
-     * paused past its lease must not overwrite the state its successor wrote meanwhile.
+     * The commit of what a pass learned, made only while the lease is still ours, checked in the commit's own
+     * transaction: a worker paused past its lease must not overwrite the state its successor wrote meanwhile.
      */
-    void confirm() {
+    void commitPass(BlockRowWrites rows, List<CalendarCommit> commits, ProjectionValidity validity) {
         Instant now = clock.instant();
-        if (!store.renewLease(groupId, owner, now, ttl)) {
+        if (!store.commitPass(groupId, owner, now, ttl, rows, commits, validity)) {
             throw new LeaseLostException(groupId);
         }
         renewedAt = now;
     }
 
     /** The commit of an idle pass, made only while the lease is still ours (one statement where the store can). */
-    void commitIdle(java.util.List<dev.calsync.core.store.CalendarCommit> commits) {
+    void commitIdle(List<CalendarCommit> commits) {
         Instant now = clock.instant();
         if (!store.commitIdle(groupId, owner, now, ttl, commits)) {
             throw new LeaseLostException(groupId);

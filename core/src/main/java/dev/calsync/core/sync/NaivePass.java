@@ -13,6 +13,7 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.reconcile.MeetingCopies;
 import dev.calsync.core.reconcile.Projection;
 import dev.calsync.core.recurrence.Recurrences;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
 import dev.calsync.core.store.SyncStore;
 import java.util.ArrayList;
@@ -89,11 +90,14 @@ final class NaivePass {
                         new OccurrenceRef(freshSeries, block.occurrence().originalStart()), block.body())));
             }
         }
-        result = new PlanExecutor(provider, store).apply(plan, rows, lease, pass.group.id());
-        lease.confirm();
-        store.replaceBlocks(pass.group.id(), rows.all());
-        if (result.failedTargets.isEmpty()) {
-            store.commit(pass.group.id(), commits);
+        PlanExecutor executor = new PlanExecutor(provider, store);
+        result = executor.apply(plan, rows, lease);
+        try {
+            lease.commitPass(new BlockRowWrites(true, rows.all(), List.of()),
+                    result.failedTargets.isEmpty() ? commits : List.of(), null);
+        } catch (LeaseLostException e) {
+            executor.keepWritten(result, e);
+            throw e;
         }
         result.failedTargets.forEach(pass::fail);
         pass.errors.forEach((calendar, error) -> store.recordFailure(pass.group.id(), calendar, error.description(), pass.started));

@@ -51,9 +51,9 @@ final class PlanExecutor {
 
     /**
      * Applies the plan; the rows the writes confirm are in the result, to be committed by the pass. If the pass
-     * is cut short here (a lost lease, a store failure), the rows confirmed so far are stored at once.
+     * is cut short here (a lost lease, a store failure), the blocks written so far are recorded at once.
      */
-    Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease, String groupId) {
+    Result apply(List<BlockOp> plan, KnownBlocks rows, Lease lease) {
         if (!plan.isEmpty()) {
             installationId = store.installationId();
         }
@@ -73,16 +73,29 @@ final class PlanExecutor {
                 }
             }
         } catch (RuntimeException e) {
-            if (!result.rows.isEmpty()) {
-                try {
-                    store.commitPass(groupId, result.rows.writes(), List.of(), null);
-                } catch (RuntimeException storeFailure) {
-                    e.addSuppressed(storeFailure);
-                }
-            }
+            keepWritten(result, e);
             throw e;
         }
         return result;
+    }
+
+    /**
+     * A pass that cannot commit (its lease lost, the store failing) still records the blocks its writes made or
+     * changed, and nothing else: with the lease gone, a successor may have written rows meanwhile. A row too many
+     * costs one write later (the block is gone: a delete answers "gone"); a row too few could leave a block that
+     * no pass knows of, an orphan once its group is retired. Removals and everything read are left to the next
+     * pass, which replays from the old tokens.
+     */
+    void keepWritten(Result result, RuntimeException cause) {
+        List<KnownBlock> written = result.rows.saved();
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            store.saveBlocks(written);
+        } catch (RuntimeException storeFailure) {
+            cause.addSuppressed(storeFailure);
+        }
     }
 
     /**

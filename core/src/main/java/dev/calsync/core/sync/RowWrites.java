@@ -33,6 +33,11 @@ final class RowWrites {
         return saved.isEmpty() && removed.isEmpty();
     }
 
+    /** The rows of blocks that writes confirmed to exist. */
+    List<KnownBlock> saved() {
+        return new ArrayList<>(saved.values());
+    }
+
     BlockRowWrites writes() {
         return new BlockRowWrites(false, new ArrayList<>(saved.values()), new ArrayList<>(removed.values()));
     }

@@ -128,7 +128,7 @@ public final class SyncEngine {
         List<BlockOp> plan = Reconciler.plan(projected.desired(), rows.all(), projected.agedOut());
 
         // 5. Apply.
-        PlanExecutor.Result applied = executor.apply(plan, rows, lease, group.id());
+        PlanExecutor.Result applied = executor.apply(plan, rows, lease);
         // A calendar that left the group keeps its blocks until they can go: its failures hold back no token.
         applied.failedTargets.forEach((target, e) -> {
             if (group.calendars().contains(target)) {
@@ -136,9 +136,8 @@ public final class SyncEngine {
             }
         });
 
-        // 6. Save what was learned, in one transaction: the block rows, tokens only when every write succeeded,
-        // and until when this projection stays valid when nothing is left to do.
-        lease.confirm();
+        // 6. Save what was learned, in one transaction and only while the lease is ours: the block rows, tokens
+        // only when every write succeeded, and until when this projection stays valid when nothing is left to do.
         BlockRowWrites rowWrites;
         if (reads.values().stream().anyMatch(ChangeReader.Read::full)) {
             rowWrites = new BlockRowWrites(true, rows.all(), List.of());
@@ -151,8 +150,12 @@ public final class SyncEngine {
         ProjectionValidity validity = settled
                 ? new ProjectionValidity(ProjectionHorizon.of(group, sources, pass.started, recurrences), digest)
                 : null;
-        store.commitPass(group.id(), rowWrites,
-                writesDone ? commits(pass, reads, states) : List.of(), validity);
+        try {
+            lease.commitPass(rowWrites, writesDone ? commits(pass, reads, states) : List.of(), validity);
+        } catch (LeaseLostException e) {
+            executor.keepWritten(applied, e);
+            throw e;
+        }
         recordFailures(pass);
         return report(pass, applied);
     }

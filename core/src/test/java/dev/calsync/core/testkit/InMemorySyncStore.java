@@ -4,7 +4,9 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
@@ -81,6 +83,14 @@ public final class InMemorySyncStore implements SyncStore {
             commit.events().forEach(e -> events.put(e.id(), e));
             states.put(slot(groupId, commit.calendar()), commit.state());
         }
+    }
+
+    /** The default's steps, made atomic: no other thread can take the lease between its check and the writes. */
+    @Override
+    public synchronized boolean commitPass(String groupId, String owner, Instant now, Duration ttl,
+                                           BlockRowWrites rows, List<CalendarCommit> commits,
+                                           ProjectionValidity validity) {
+        return SyncStore.super.commitPass(groupId, owner, now, ttl, rows, commits, validity);
     }
 
     @Override

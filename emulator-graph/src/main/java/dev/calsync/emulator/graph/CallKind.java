@@ -17,7 +17,11 @@ public enum CallKind {
     GET_SUBSCRIPTION("getSubscription", false),
     UPDATE_SUBSCRIPTION("updateSubscription", true),
     DELETE_SUBSCRIPTION("deleteSubscription", true),
-    REAUTHORIZE_SUBSCRIPTION("reauthorizeSubscription", true);
+    REAUTHORIZE_SUBSCRIPTION("reauthorizeSubscription", true),
+    LIST_CATEGORIES("listMasterCategories", false),
+    GET_CATEGORY("getMasterCategory", false),
+    CREATE_CATEGORY("createMasterCategory", true),
+    DELETE_CATEGORY("deleteMasterCategory", true);
 
     private final String wireName;
     private final boolean write;

@@ -16,6 +16,7 @@ import dev.calsync.emulator.graph.store.GraphContext;
 import dev.calsync.emulator.graph.store.Instance;
 import dev.calsync.emulator.graph.store.Instances;
 import dev.calsync.emulator.graph.store.Mailbox;
+import dev.calsync.emulator.graph.store.MasterCategories;
 import dev.calsync.emulator.graph.store.MailboxRegistry;
 import dev.calsync.emulator.graph.store.StoredEvent;
 import dev.calsync.emulator.graph.store.GraphIds;
@@ -133,6 +134,13 @@ public final class GraphEmulator implements AutoCloseable {
         mailboxes.add(mailboxId, token, displayName, address, timeZone);
         return this;
     }
+
+    /**
+     * The mailbox's master list of Outlook categories (what colours events through their {@code categories}), and
+     * what its grant allows there ({@code setAccess}: without {@code MailboxSettings.*} the API answers 403). Used
+     * in-process it is a person editing the list in Outlook: never metered, never faulted.
+     */
+    public MasterCategories masterCategories(String mailboxId) { return mailbox(mailboxId).masterCategories(); }
 
     /** Adds a calendar and returns its Graph id (derived from mailbox and name, so it is the same on every run). */
     public String addCalendar(String mailboxId, String name, boolean isDefault) { return mailbox(mailboxId).addCalendar(null, name, isDefault).id(); }

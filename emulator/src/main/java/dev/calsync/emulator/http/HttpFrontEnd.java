@@ -6,6 +6,7 @@ import dev.calsync.emulator.CallCounters;
 import dev.calsync.emulator.EmulatorApiException;
 import dev.calsync.emulator.Faults;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * The single HTTP entry point: {@code /calendar/v3/...} (the API), {@code /batch/calendar/v3} (batch) and
  * {@code /emulator/...} (control). Accepts gzip request bodies, which the Google Java client sends by default.
+ *
+ * <p>Requests reach it from the JDK server ({@link #handle(HttpExchange)}) or in memory ({@link #dispatch}, for
+ * an in-process client transport); both take the same path, so calls are counted and faults injected the same way.
  */
 public final class HttpFrontEnd implements HttpHandler {
     private static final String SERVICE_PATH = "/calendar/v3/";
@@ -39,50 +43,61 @@ public final class HttpFrontEnd implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
             Map<String, String> headers = headers(exchange);
-            byte[] body = readBody(exchange, headers);
-            if (path.startsWith("/emulator/")) {
-                send(exchange, control.handle(exchange.getRequestMethod(), path.substring("/emulator/".length()), body));
-                return;
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
             }
-            long latency = faults.latencyMillis();
-            if (latency > 0) Thread.sleep(latency);
-            if (path.equals("/batch/calendar/v3") || path.equals("/batch")) {
-                if (!exchange.getRequestMethod().equals("POST")) {
-                    send(exchange, ApiResponse.error(EmulatorApiException.notFound()));
-                    return;
-                }
-                try {
-                    BatchHandler.BatchResponse r = batch.handle(headers.get("content-type"), headers, body);
-                    exchange.getResponseHeaders().set("Content-Type", r.contentType());
-                    exchange.sendResponseHeaders(200, r.body().length);
-                    exchange.getResponseBody().write(r.body());
-                } catch (EmulatorApiException e) {
-                    send(exchange, ApiResponse.error(e));
-                }
-                return;
-            }
-            if (!path.startsWith(SERVICE_PATH)) {
-                send(exchange, ApiResponse.error(EmulatorApiException.notFound()));
-                return;
-            }
-            ApiRequest request = ApiRequest.of(exchange.getRequestMethod(), path.substring(SERVICE_PATH.length()),
-                    exchange.getRequestURI().getRawQuery(), headers, body);
-            send(exchange, api.handle(request));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A bug in the emulator must look like a Google backend error to the client, not hang it.
-            send(exchange, ApiResponse.error(new EmulatorApiException(500, "global", "backendError", "Backend Error: " + e)));
+            send(exchange, dispatch(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), headers, body));
         }
     }
 
-    private byte[] readBody(HttpExchange exchange, Map<String, String> headers) throws IOException {
+    /**
+     * Answers one HTTP request: {@code headers} keyed in lower case, {@code body} as sent (gzip is inflated here).
+     * An answer with {@link ApiResponse#dropConnection()} is to be answered by closing the connection.
+     */
+    public ApiResponse dispatch(String method, String rawPath, String rawQuery, Map<String, String> headers,
+                                byte[] body) throws IOException {
+        try {
+            byte[] content = inflate(headers, body);
+            if (rawPath.startsWith("/emulator/")) {
+                return control.handle(method, rawPath.substring("/emulator/".length()), content);
+            }
+            long latency = faults.latencyMillis();
+            if (latency > 0) Thread.sleep(latency);
+            if (rawPath.equals("/batch/calendar/v3") || rawPath.equals("/batch")) {
+                if (!method.equals("POST")) {
+                    return ApiResponse.error(EmulatorApiException.notFound());
+                }
+                try {
+                    BatchHandler.BatchResponse r = batch.handle(headers.get("content-type"), headers, content);
+                    return new ApiResponse(200, r.contentType(), r.body(), false);
+                } catch (EmulatorApiException e) {
+                    return ApiResponse.error(e);
+                }
+            }
+            if (!rawPath.startsWith(SERVICE_PATH)) {
+                return ApiResponse.error(EmulatorApiException.notFound());
+            }
+            ApiRequest request = ApiRequest.of(method, rawPath.substring(SERVICE_PATH.length()), rawQuery, headers,
+                    content);
+            return api.handle(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ApiResponse.drop();
+        } catch (RuntimeException e) {
+            // A bug in the emulator must look like a Google backend error to the client, not hang it.
+            return ApiResponse.error(new EmulatorApiException(500, "global", "backendError", "Backend Error: " + e));
+        }
+    }
+
+    private byte[] inflate(Map<String, String> headers, byte[] body) throws IOException {
         String encoding = headers.get("content-encoding");
         boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
-        if (gzip) counters.recordGzipRequest();
-        try (InputStream in = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+        if (!gzip) return body;
+        counters.recordGzipRequest();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return in.readAllBytes();
         }
     }

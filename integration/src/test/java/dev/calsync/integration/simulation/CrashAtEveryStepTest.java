@@ -18,7 +18,8 @@ class CrashAtEveryStepTest {
     @Test
     void aFirstPassKilledAfterAnyStepIsCompletedByTheNextWorker() {
         int steps = killAtEveryStep(world -> { }, "first pass");
-        assertThat(steps).isGreaterThan(10);
+        // every API call and store write of the pass is a step: a first pass has at least ten
+        assertThat(steps).isGreaterThanOrEqualTo(10);
     }
 
     @Test

@@ -4,11 +4,14 @@ import dev.calsync.core.block.KnownBlock;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.event.SourceEvent;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.store.BlockRowWrites;
 import dev.calsync.core.store.CalendarCommit;
+import dev.calsync.core.store.ProjectionValidity;
 import dev.calsync.core.store.SyncStore;
 import dev.calsync.core.store.CalendarSyncState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +41,12 @@ final class HookedSyncStore implements SyncStore {
     public List<SyncGroup> groups() {
         hook.checkAlive();
         return store.groups();
+    }
+
+    @Override
+    public List<SyncGroup> groupsSharing(Collection<CalendarRef> calendars) {
+        hook.checkAlive();
+        return store.groupsSharing(calendars);
     }
 
     @Override
@@ -85,6 +94,15 @@ final class HookedSyncStore implements SyncStore {
         hook.checkAlive();
         store.commit(groupId, commits);
         hook.step();
+    }
+
+    @Override
+    public boolean commitPass(String groupId, String owner, Instant now, Duration ttl, BlockRowWrites rows,
+                              List<CalendarCommit> commits, ProjectionValidity validity) {
+        hook.checkAlive();
+        boolean committed = store.commitPass(groupId, owner, now, ttl, rows, commits, validity);
+        hook.step();
+        return committed;
     }
 
     @Override

@@ -19,6 +19,8 @@ import dev.calsync.emulator.graph.store.GraphContext;
 import dev.calsync.emulator.graph.store.Instance;
 import dev.calsync.emulator.graph.store.Instances;
 import dev.calsync.emulator.graph.store.Mailbox;
+import dev.calsync.emulator.graph.store.MailboxSettingsAccess;
+import dev.calsync.emulator.graph.store.MasterCategories;
 import dev.calsync.emulator.graph.store.MailboxRegistry;
 import dev.calsync.emulator.graph.store.StoredEvent;
 import dev.calsync.emulator.graph.store.TimeZones;
@@ -147,7 +149,38 @@ public final class GraphApi {
                 subscriptions.reauthorize(mailbox, route.subscriptionId());
                 yield GraphResponse.noContent();
             }
+            case LIST_CATEGORIES -> {
+                MasterCategories categories = categories(mailbox, MailboxSettingsAccess.READ);
+                ObjectNode out = collection(req, "users('" + mailbox.userId() + "')/outlook/masterCategories");
+                ArrayNode value = out.putArray("value");
+                categories.list().forEach(value::add);
+                yield GraphResponse.json(200, out);
+            }
+            case GET_CATEGORY -> category(req, mailbox, 200,
+                    categories(mailbox, MailboxSettingsAccess.READ).get(route.categoryId()));
+            case CREATE_CATEGORY -> category(req, mailbox, 201,
+                    categories(mailbox, MailboxSettingsAccess.READ_WRITE).create(Json.parseObject(req.body())));
+            case DELETE_CATEGORY -> {
+                categories(mailbox, MailboxSettingsAccess.READ_WRITE).delete(route.categoryId());
+                yield GraphResponse.noContent();
+            }
         };
+    }
+
+    /** The mailbox's master category list, if its grant allows {@code needed}; else 403 as Graph answers it. */
+    private static MasterCategories categories(Mailbox mailbox, MailboxSettingsAccess needed) {
+        MasterCategories categories = mailbox.masterCategories();
+        if (categories.access().compareTo(needed) < 0) {
+            throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        }
+        return categories;
+    }
+
+    private static GraphResponse category(GraphRequest req, Mailbox mailbox, int status, ObjectNode category) {
+        ObjectNode out = Json.object();
+        out.put("@odata.context", req.serviceRoot() + "$metadata#users('" + mailbox.userId() + "')/outlook/masterCategories/$entity");
+        out.setAll(category);
+        return GraphResponse.json(status, out);
     }
 
     private GraphResponse event(GraphRequest req, int status, Instance instance) {

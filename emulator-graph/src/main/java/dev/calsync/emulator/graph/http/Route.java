@@ -14,6 +14,7 @@ import java.util.Set;
  * @param calendarId    the calendar named in the path; null with {@code defaultCalendar} false: any calendar of the
  *                      mailbox (an event addressed by id alone)
  * @param defaultCalendar {@code me/calendar/...} and {@code me/events}, {@code me/calendarView}: the default calendar
+ * @param eventId       the event addressed, or for {@code me/outlook/masterCategories/{id}} the category ({@link #categoryId()})
  */
 record Route(CallKind kind, String user, String calendarId, boolean defaultCalendar, String eventId, String subscriptionId) {
     private static final Set<String> DELTA = Set.of("delta", "delta()", "microsoft.graph.delta", "microsoft.graph.delta()");
@@ -31,6 +32,7 @@ record Route(CallKind kind, String user, String calendarId, boolean defaultCalen
         } else throw GraphError.segmentNotFound(s.get(0));
         if (i >= s.size()) throw GraphError.segmentNotFound(s.get(i - 1));
         String head = s.get(i);
+        if (is(head, "outlook")) return masterCategories(method, s, i + 1, user);
         if (is(head, "calendars")) {
             if (s.size() == i + 1) return only(method, "GET", new Route(CallKind.LIST_CALENDARS, user, null, false, null, null));
             String calendarId = s.get(i + 1);
@@ -80,6 +82,30 @@ record Route(CallKind kind, String user, String calendarId, boolean defaultCalen
             throw GraphError.segmentNotFound(s.get(i + 1));
         }
         throw GraphError.segmentNotFound(head);
+    }
+
+    /** The category an {@code outlook/masterCategories/{id}} route names. */
+    String categoryId() { return eventId; }
+
+    /** {@code outlook/masterCategories} (GET, POST) and {@code outlook/masterCategories/{id}} (GET, DELETE). */
+    private static Route masterCategories(String method, List<String> s, int i, String user) {
+        if (i >= s.size()) throw GraphError.segmentNotFound(s.get(i - 1));
+        if (!is(s.get(i), "masterCategories")) throw GraphError.segmentNotFound(s.get(i));
+        if (s.size() == i + 1) {
+            return switch (method) {
+                case "GET" -> new Route(CallKind.LIST_CATEGORIES, user, null, false, null, null);
+                case "POST" -> new Route(CallKind.CREATE_CATEGORY, user, null, false, null, null);
+                default -> throw notAllowed();
+            };
+        }
+        if (s.size() == i + 2) {
+            return switch (method) {
+                case "GET" -> new Route(CallKind.GET_CATEGORY, user, null, false, s.get(i + 1), null);
+                case "DELETE" -> new Route(CallKind.DELETE_CATEGORY, user, null, false, s.get(i + 1), null);
+                default -> throw notAllowed();
+            };
+        }
+        throw GraphError.segmentNotFound(s.get(i + 2));
     }
 
     private static Route subscriptions(String method, List<String> s) {

@@ -85,6 +85,7 @@ public final class EventProps {
             case "body" -> Json.object().put("contentType", v.path("contentType").asText("text")).put("content", v.path("content").asText(""));
             case "location" -> location(v);
             case "attendees" -> attendees(v);
+            case "categories" -> categories(v);
             case "responseStatus" -> {
                 oneOf(v.path("response"), RESPONSES);
                 yield Json.object().put("response", v.path("response").asText()).put("time", v.path("time").asText("0001-01-01T00:00:00Z"));
@@ -113,6 +114,18 @@ public final class EventProps {
         l.set("address", v.path("address").isObject() ? v.get("address").deepCopy() : Json.object());
         l.set("coordinates", v.path("coordinates").isObject() ? v.get("coordinates").deepCopy() : Json.object());
         return l;
+    }
+
+    /** Names of categories: any strings (Exchange does not require them to be in the master list). */
+    private static ArrayNode categories(JsonNode v) {
+        if (v.isNull()) return Json.array();
+        if (!v.isArray()) throw GraphError.badRequest("RequestBodyRead", "The property 'categories' must be a collection.");
+        ArrayNode out = Json.array();
+        for (JsonNode name : v) {
+            if (!name.isTextual()) throw GraphError.badRequest("RequestBodyRead", "Cannot convert the literal '" + name + "' to the expected type 'Edm.String'.");
+            out.add(name.asText());
+        }
+        return out;
     }
 
     private static ArrayNode attendees(JsonNode v) {

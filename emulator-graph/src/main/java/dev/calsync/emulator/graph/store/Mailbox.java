@@ -18,6 +18,7 @@ public final class Mailbox {
     private final String userId;
     private final String timeZoneName;
     private final Map<String, CalendarStore> calendars = new LinkedHashMap<>();
+    private final MasterCategories masterCategories;
 
     Mailbox(String id, String token, String displayName, String address, String timeZoneName) {
         this.id = id;
@@ -28,6 +29,7 @@ public final class Mailbox {
         this.userId = UUID.nameUUIDFromBytes(("graph-user:" + id).getBytes(StandardCharsets.UTF_8)).toString();
         TimeZones.resolve(timeZoneName); // refuses a zone Graph would not take, before the mailbox exists
         this.timeZoneName = timeZoneName;
+        this.masterCategories = new MasterCategories(id);
     }
 
     public String id() { return id; }
@@ -41,6 +43,9 @@ public final class Mailbox {
     public String userId() { return userId; }
 
     public String timeZoneName() { return timeZoneName; }
+
+    /** The mailbox's master list of Outlook categories ({@code me/outlook/masterCategories}). */
+    public MasterCategories masterCategories() { return masterCategories; }
 
     /** The first calendar added as default is the mailbox's default calendar ("Calendar" in Outlook). */
     public synchronized CalendarStore addCalendar(String calendarId, String name, boolean isDefault) {
