@@ -57,6 +57,24 @@ public final class ClusterQueries {
         });
     }
 
+    /**
+     * Groups no longer in the database whose blocks are still recorded (taken out of the configuration file), ordered
+     * by id: their safety reconcile task stays until their blocks are removed.
+     */
+    public List<String> retiredGroupIds() {
+        return jdbc.autoCommit(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT group_id FROM blocks"
+                    + " WHERE group_id NOT IN (SELECT id FROM sync_groups) ORDER BY group_id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        });
+    }
+
     /** The groups that hold {@code calendar} (uses the group_calendars_by_calendar index). */
     public List<String> groupsWith(CalendarRef calendar) {
         return jdbc.autoCommit(connection -> {

@@ -1,5 +1,6 @@
 package dev.calsync.app.cluster;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -32,7 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,7 +48,9 @@ import org.springframework.context.annotation.Configuration;
  *       each of its groups, then reschedules itself on its slot of {@code sync.pollInterval} (or of the safety
  *       interval while the calendar has a push channel), see {@link PassTasks};</li>
  *   <li>{@value #RECONCILE_TASK}: one per group, the safety reconcile (poll, then full reconcile; fixes are
- *       integrity alerts), every {@code calsync.cluster.reconcileInterval} (1 day);</li>
+ *       integrity alerts), every {@code calsync.cluster.reconcileInterval} (1 day); each run first removes the
+ *       blocks of groups taken out of the configuration file, and such a group keeps its task (run at the start
+ *       that retired it) until they are gone;</li>
  *   <li>{@value #HORIZON_TASK}: one per group, projects events that entered the window, daily;</li>
  *   <li>{@value #PLAN_TASK}: recurring, adds and cancels the tasks above as calendars and groups come and go;</li>
  *   <li>{@value #PROBE_TASK}: recurring, probes the accounts that hold up paused groups on their back-off and
@@ -154,6 +160,13 @@ public class ClusterConfiguration {
                             PollIntervals intervals, ClusterProperties properties, Clock clock) {
         return new TaskPlanner(queries, calendarPollTask, groupReconcileTask, groupHorizonTask, intervals, properties,
                 clock);
+    }
+
+    /** Blocks of groups taken out of the file (this start or earlier, unfinished) are removed at once, not next day. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> retiredGroupsAtStart(TaskPlanner planner,
+                                                                   ObjectProvider<SchedulerClient> scheduler) {
+        return event -> planner.hurryRetired(scheduler.getObject());
     }
 
     @Bean

@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.calsync.app.accounts.AccountAccessTokens;
 import dev.calsync.app.accounts.AccountPauses;
 import dev.calsync.app.assembly.GroupCalendars;
+import dev.calsync.app.config.AccountConfig;
 import dev.calsync.app.config.ConfigException;
+import dev.calsync.app.config.ConfigProblem;
 import dev.calsync.store.CalendarNameStore;
 import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.accounts.CaldavConnections;
@@ -15,6 +17,7 @@ import dev.calsync.app.accounts.TokenOwners;
 import dev.calsync.app.assembly.ProviderAssembly;
 import dev.calsync.app.config.CalsyncConfig;
 import dev.calsync.app.metrics.CalsyncMetrics;
+import dev.calsync.core.group.SyncGroup;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.provider.CallListener;
 import dev.calsync.core.recurrence.Recurrences;
@@ -30,7 +33,9 @@ import dev.calsync.store.Databases;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,9 +67,11 @@ public class SyncComponents {
 
     /**
      * Groups declared in the file are part of the service too, as with the CLI verbs: under their calendars' own
-     * ids, refused (the server does not start) when a calendar is unknown, named twice or a pair repeated. A group
-     * whose calendars cannot be checked now (a provider outage at start) keeps its stored version until a start
-     * that can check it.
+     * ids, refused (the server does not start, nothing is written) when a calendar is unknown, named twice or a pair
+     * repeated, among the file's groups or with a group made in the web UI. A group whose calendars cannot be
+     * checked now (a provider outage at start) keeps its stored version until a start that can check it. A group an
+     * earlier start (or CLI run) had from the file and this file no longer has is retired: its blocks stay recorded
+     * until the safety reconcile removes them ({@code ClusterConfiguration}'s start-up round queues that at once).
      */
     @Bean
     GroupCalendars.Resolved fileGroups(CalendarProvider provider, JdbcSyncStore store, HikariDataSource dataSource,
@@ -74,8 +81,17 @@ public class SyncComponents {
         if (!resolved.ok()) {
             throw new ConfigException("calendars of the groups", resolved.problems());
         }
+        List<ConfigProblem> repeated = GroupCalendars.repeatedWithWebGroups(resolved.groups(), store);
+        if (!repeated.isEmpty()) {
+            throw new ConfigException("calendars of the groups", repeated);
+        }
         resolved.unchecked().forEach(problem -> LOG.warn("{}; the group's stored version is used", problem));
-        resolved.groups().forEach(store::saveGroup);
+        CalsyncConfig config = settings.config();
+        List<String> retired = store.saveFileGroups(resolved.groups(),
+                config.groups().stream().map(SyncGroup::id).collect(Collectors.toSet()),
+                config.accounts().stream().map(AccountConfig::id).collect(Collectors.toSet()));
+        retired.forEach(id -> LOG.info("group {} is no longer in the configuration: retired; the safety reconcile "
+                + "removes its blocks", id));
         return resolved;
     }
 
