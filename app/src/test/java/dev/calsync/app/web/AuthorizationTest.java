@@ -99,8 +99,8 @@ class AuthorizationTest {
         if (store.group(ALICE_GROUP).isEmpty() || store.group(ALICE_GROUP).get().calendars().size() != 2) {
             TwoUsers.connect(emulator, accounts, store);
         }
-        GroupReport report = runner.run(SyncOrder.poll(ALICE_GROUP)).orElseThrow();
-        assertThat(report.outcome()).isEqualTo(GroupReport.Outcome.SYNCED);
+        assertThat(TwoUsers.passThatRan(runner, SyncOrder.poll(ALICE_GROUP)).outcome())
+                .isEqualTo(GroupReport.Outcome.SYNCED);
     }
 
     @ParameterizedTest(name = "{0}")
