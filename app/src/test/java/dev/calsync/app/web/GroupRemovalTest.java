@@ -16,6 +16,7 @@ import dev.calsync.app.server.CalsyncWebApplication;
 import dev.calsync.app.server.ServeTestConfig;
 import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.group.SyncGroup;
+import dev.calsync.core.sync.GroupReport;
 import dev.calsync.emulator.GoogleCalendarEmulator;
 import dev.calsync.store.JdbcSyncStore;
 import java.util.List;
@@ -53,7 +54,8 @@ class GroupRemovalTest {
     void syncedGroupOfAlicesTwoCalendars() {
         TwoUsers.connect(emulator, accounts, store);
         store.saveGroup(TwoUsers.group(GROUP, TwoUsers.ALICE, ALICE_WORK, ALICE_HOME));
-        runner.run(SyncOrder.poll(GROUP)).orElseThrow();
+        assertThat(TwoUsers.passThatRan(runner, SyncOrder.poll(GROUP)).outcome())
+                .isEqualTo(GroupReport.Outcome.SYNCED);
         assertThat(blocksOnEmulator()).isPositive();
     }
 
