@@ -29,10 +29,6 @@ final class RowWrites {
         removed.put(slot, new BlockRowWrites.Removal(target, blockId));
     }
 
-    boolean isEmpty() {
-        return saved.isEmpty() && removed.isEmpty();
-    }
-
     /** The rows of blocks that writes confirmed to exist. */
     List<KnownBlock> saved() {
         return new ArrayList<>(saved.values());
