@@ -102,7 +102,7 @@ public final class ClusterSync {
             ran = passes.run(group, request);
         } catch (RuntimeException e) {
             metrics.passFailed(trigger.label(), group.id());
-            failed("sync group=" + group.id() + " trigger=" + trigger.label(), e);
+            failed("sync group=" + group.id() + " trigger=" + trigger.label(), e, began);
             throw e;
         } finally {
             changed = provider.endPass();
@@ -134,12 +134,18 @@ public final class ClusterSync {
      * @param subject what failed, e.g. {@code sync group=g1 trigger=poll}
      */
     Failure failed(String subject, RuntimeException e) {
+        return failed(subject, e, clock.instant());
+    }
+
+    /** @param began when the work that failed began (a failure of work begun during an outage that has ended since
+     *               starts no new one) */
+    private Failure failed(String subject, RuntimeException e, Instant began) {
         Failure failure = FailureClassifier.of(e);
         if (!logged.add(e)) {
             return failure;
         }
         if (failure.kind() == FailureKind.DATABASE_UNREACHABLE) {
-            outages.unreachable(failure.description());
+            outages.unreachable(failure.description(), began);
         }
         var line = LOG.atWarn().addKeyValue("failure", failure.kind().name().toLowerCase(java.util.Locale.ROOT));
         if (failure.kind() == FailureKind.UNEXPECTED) {

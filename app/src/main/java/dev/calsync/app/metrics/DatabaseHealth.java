@@ -49,7 +49,8 @@ public final class DatabaseHealth implements HealthIndicator, AutoCloseable {
     @Override
     public Health health() {
         return probe.fresh().orElseGet(() -> {
-            outages.unreachable("database unreachable (no answer within " + WAIT.toMillis() + " ms)");
+            outages.unreachable("database unreachable (no answer within " + WAIT.toMillis() + " ms)",
+                    clock.instant().minus(WAIT));
             return Health.down().withDetail("error", "no answer within " + WAIT.toMillis() + " ms").build();
         });
     }
@@ -61,10 +62,10 @@ public final class DatabaseHealth implements HealthIndicator, AutoCloseable {
                 outages.answered(began);
                 return Health.up().build();
             }
-            outages.unreachable("database unreachable (the connection is no longer valid)");
+            outages.unreachable("database unreachable (the connection is no longer valid)", began);
             return Health.down().withDetail("error", "connection not valid").build();
         } catch (SQLException e) {
-            outages.unreachable(StoreException.of("the health probe", "statement", true, e).getMessage());
+            outages.unreachable(StoreException.of("the health probe", "statement", true, e).getMessage(), began);
             return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
         }
     }

@@ -21,6 +21,8 @@ public final class DatabaseOutages {
     private final Counter outages;
     private final Clock clock;
     private Instant since;
+    /** When the last outage ended (null: none has). */
+    private Instant endedAt;
 
     public DatabaseOutages(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -34,10 +36,17 @@ public final class DatabaseOutages {
         return since == null;
     }
 
-    /** @param cause what failed, in words ("database unreachable in JdbcSyncStore.commit (08001 …)") */
-    public void unreachable(String cause) {
+    /**
+     * A failure begins an outage only if its work began after the last one ended: a probe or a pass that started
+     * while the database was away may report its failure after another thread saw it answer again, and that
+     * failure says nothing about the database now (counting it would split one outage into two).
+     *
+     * @param cause what failed, in words ("database unreachable in JdbcSyncStore.commit (08001 …)")
+     * @param began when the work that failed began
+     */
+    public void unreachable(String cause, Instant began) {
         synchronized (this) {
-            if (since != null) {
+            if (since != null || endedAt != null && began.isBefore(endedAt)) {
                 return;
             }
             since = clock.instant();
@@ -60,7 +69,8 @@ public final class DatabaseOutages {
             if (since == null || began.isBefore(since)) {
                 return;
             }
-            lasted = Duration.between(since, clock.instant());
+            endedAt = clock.instant();
+            lasted = Duration.between(since, endedAt);
             since = null;
         }
         LOG.atInfo().addKeyValue("event", "database_back").log("database reachable again after {} s",
