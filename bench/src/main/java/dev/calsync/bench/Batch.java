@@ -63,6 +63,8 @@ final class Batch implements AutoCloseable {
     final PushChannelStore channels;
     /** With push: the echo ledger the writes and the intake share, confirming windows of merging channels. */
     final ConfirmingEchoLedger echoes;
+    /** The echo windows' closes, scheduled by {@link #echoes} (none without echo confirmation). */
+    final SimulatedEchoCloses echoCloses = new SimulatedEchoCloses();
     final CallRecorder recorder;
     final CalendarProvider provider;
     final MeasuredPasses passes;
@@ -101,7 +103,9 @@ final class Batch implements AutoCloseable {
         CalendarProvider verifyingProvider = face.provider(tokens, CallListener.NONE, delay -> { },
                 plan.options().seed());
         // As in the service: with push on, every block write announces its echo in the shared ledger first.
-        echoes = spec.push() ? new ConfirmingEchoLedger(channels, clock) : null;
+        echoes = spec.push()
+                ? new ConfirmingEchoLedger(channels, plan.echoConfirmation() ? echoCloses : (window, at) -> { })
+                : null;
         CalendarProvider writes = spec.push() ? new EchoingProvider(provider, echoes, plan.push().echoWindow())
                 : provider;
         Recurrences series = plan.recurrences().get();

@@ -2,6 +2,7 @@ package dev.calsync.bench;
 
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.ChangeChannels;
+import dev.calsync.core.push.EchoWindow;
 import dev.calsync.core.push.Notification;
 import dev.calsync.core.sync.SyncRequest;
 import dev.calsync.core.push.ChannelTokens;
@@ -45,8 +46,6 @@ final class PushDays implements AutoCloseable {
     private final Set<CalendarRef> absorbed = new HashSet<>();
     private final ConfirmingEchoLedger echoes;
     private final PushNotifications notifications;
-    /** Off only to measure what merging costs without confirmation ({@link Benchmark#echoConfirmation}). */
-    private final boolean confirm;
     /** Person changes not yet read by a pass that listed their calendar, by calendar id. */
     private final Map<String, Deque<Instant>> unread = new HashMap<>();
 
@@ -63,7 +62,6 @@ final class PushDays implements AutoCloseable {
             }
         }
         echoes = batch.echoes;
-        confirm = batch.plan.echoConfirmation();
         notifications = batch.google().emulator.notifications();
         if (!batch.plan.spec().pushMerge().isZero()) {
             notifications.setMergeWindow(batch.plan.spec().pushMerge());
@@ -111,8 +109,8 @@ final class PushDays implements AutoCloseable {
         }
         unread.values().forEach(changes -> stats.delayedChanges += changes.size());
         stats.mergedNotifications = notifications.merged();
-        stats.mergingCalendars = echoes.mergingCalendars();
-        stats.confirmingLists = confirm ? echoes.confirmations() : 0;
+        stats.mergingCalendars = batch.channels.mergingCalendars();
+        stats.confirmingLists = echoes.confirmations();
     }
 
     /**
@@ -123,7 +121,7 @@ final class PushDays implements AutoCloseable {
     private void syncDue(Instant until) {
         while (true) {
             Instant merged = notifications.nextMergedDue();
-            Instant closes = confirm ? echoes.nextClose() : null;
+            Instant closes = batch.echoCloses.next();
             Instant bound = earliest(until, earliest(merged, closes));
             SimulatedDebouncer.Due due = debouncer.takeDue(bound);
             if (due != null) {
@@ -143,7 +141,11 @@ final class PushDays implements AutoCloseable {
                 drain();
             } else if (bound.equals(closes) && !closes.isAfter(until)) {
                 moveTo(closes);
-                echoes.due().forEach(debouncer::changed);
+                EchoWindow window = batch.echoCloses.takeDue(closes);
+                Instant again = echoes.closeDue(window.calendar(), window.number(), debouncer);
+                if (again != null) {
+                    batch.echoCloses.schedule(window, again);
+                }
             } else {
                 return;
             }

@@ -2,132 +2,117 @@ package dev.calsync.push;
 
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.EchoLedger;
-import java.time.Clock;
+import dev.calsync.core.push.EchoWindow;
+import dev.calsync.core.push.EchoWindowCheck;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An {@link EchoLedger} that notices when a channel's provider merges notifications, and from then on has that
- * channel's echo windows end with one confirming incremental list.
+ * An {@link EchoLedger} whose echo windows end, on a calendar seen to merge notifications, with one confirming list.
  *
  * <p>Echo absorption counts notifications; it does not look at them. A provider that merges several changes of one
  * calendar into one notification can merge a person's change with the echo of our own write: the one notification
- * is absorbed, and the person's change would wait for the safety poll. The evidence of merging is an echo window
- * (the writes to one calendar until their expectations run out) that got fewer notifications than it expected.
- * From then on, whenever an echo window of that calendar closes, {@link #due} names the calendar, and the caller
- * lists its changes once: a change merged with an echo is found at the end of the window, not hours later. Where
- * no merging is seen nothing changes, so the default cost stays what it was.
+ * is absorbed, and the person's change would wait for the safety poll. The shared ledger counts each calendar's
+ * writes and notifications per {@link EchoWindow}; the write that opens a window has its close scheduled
+ * ({@link Closes}), and at the close {@link #closeDue} asks the ledger, which learns from the window whether the
+ * calendar merges. A closed window of a merging calendar sends the calendar to the debouncer: a change merged with an
+ * echo is read at the end of the window, not hours later. Where no merging is seen, nothing is listed, so the
+ * default cost stays what it was. The service schedules closes as db-scheduler executions; the bench in simulated
+ * time.
  */
 public final class ConfirmingEchoLedger implements EchoLedger {
 
-    /** The writes to one calendar whose echo expectations have not yet run out. */
-    private static final class EchoWindow {
-        int expected;
-        int absorbed;
-        Instant closes;
+    /** Where the close of a newly opened echo window is scheduled, to call {@link #closeDue} at {@code at}. */
+    @FunctionalInterface
+    public interface Closes {
+        void schedule(EchoWindow window, Instant at);
     }
 
-    private final EchoLedger delegate;
-    private final Clock clock;
-    private final Map<CalendarRef, EchoWindow> open = new HashMap<>();
-    private final Set<CalendarRef> merging = new HashSet<>();
-    private long confirmations;
+    /** How long past its close a window may wait for its close to run before it is filed again. */
+    static final Duration LATE = Duration.ofMinutes(1);
+    private static final System.Logger LOG = System.getLogger(ConfirmingEchoLedger.class.getName());
 
-    public ConfirmingEchoLedger(EchoLedger delegate, Clock clock) {
-        this.delegate = delegate;
-        this.clock = clock;
+    private final EchoLedger shared;
+    private final Closes closes;
+    private final AtomicLong confirmations = new AtomicLong();
+
+    public ConfirmingEchoLedger(EchoLedger shared, Closes closes) {
+        this.shared = shared;
+        this.closes = closes;
     }
 
     @Override
-    public void expect(CalendarRef calendar, Duration window) {
-        delegate.expect(calendar, window);
-        synchronized (this) {
-            EchoWindow w = open.computeIfAbsent(calendar, c -> new EchoWindow());
-            w.expected++;
-            w.closes = clock.instant().plus(window);
+    public EchoWindow expect(CalendarRef calendar, Duration window) {
+        EchoWindow echoes = shared.expect(calendar, window);
+        if (echoes.opened()) {
+            schedule(echoes, echoes.closes());
+        }
+        return echoes;
+    }
+
+    private void schedule(EchoWindow window, Instant at) {
+        try {
+            closes.schedule(window, at);
+        } catch (RuntimeException e) {
+            // The expectation is recorded, so the echo is still absorbed; the window's close is filed again by the
+            // next purge, once it is overdue.
+            LOG.log(System.Logger.Level.DEBUG, "could not file the close of echo window " + window.number() + " on "
+                    + window.calendar(), e);
         }
     }
 
     @Override
     public void cancel(CalendarRef calendar) {
-        delegate.cancel(calendar);
-        synchronized (this) {
-            EchoWindow w = open.get(calendar);
-            if (w != null && w.expected > 0) {
-                w.expected--;
-            }
-        }
+        shared.cancel(calendar);
     }
 
     @Override
     public boolean absorb(CalendarRef calendar) {
-        boolean absorbed = delegate.absorb(calendar);
-        if (absorbed) {
-            synchronized (this) {
-                EchoWindow w = open.get(calendar);
-                if (w != null) {
-                    w.absorbed++;
-                }
-            }
-        }
-        return absorbed;
+        return shared.absorb(calendar);
     }
 
     @Override
+    public EchoWindowCheck close(CalendarRef calendar, long number) {
+        return shared.close(calendar, number);
+    }
+
+    @Override
+    public List<EchoWindow> overdue(Duration late) {
+        return shared.overdue(late);
+    }
+
+    /** Also files again the close of every window overdue by {@link #LATE}, whose close was never filed or lost. */
+    @Override
     public int purgeExpired() {
-        return delegate.purgeExpired();
+        for (EchoWindow window : shared.overdue(LATE)) {
+            schedule(window, window.closes().plus(LATE));
+        }
+        return shared.purgeExpired();
     }
 
     /**
-     * Closes the echo windows that ended by now, learning from each whether its calendar's notifications merge.
+     * The scheduled close of echo window {@code number} of {@code calendar}: confirms the calendar with one debounced
+     * list when the ledger says so.
      *
-     * @return the calendars to list once now: those known to merge whose window just closed
+     * @param debouncer where the confirming list goes, as a notified change would
+     * @return when to come back, because later writes keep the window open; null once it is closed
      */
-    public synchronized List<CalendarRef> due() {
-        Instant now = clock.instant();
-        List<CalendarRef> confirm = new ArrayList<>();
-        for (Iterator<Map.Entry<CalendarRef, EchoWindow>> it = open.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<CalendarRef, EchoWindow> entry = it.next();
-            EchoWindow w = entry.getValue();
-            if (w.closes.isAfter(now)) {
-                continue;
-            }
-            it.remove();
-            if (w.absorbed < w.expected) {
-                merging.add(entry.getKey());
-            }
-            if (w.expected > 0 && merging.contains(entry.getKey())) {
-                confirm.add(entry.getKey());
-                confirmations++;
-            }
+    public Instant closeDue(CalendarRef calendar, long number, NotificationIntake.Debouncer debouncer) {
+        EchoWindowCheck check = shared.close(calendar, number);
+        if (check instanceof EchoWindowCheck.StillOpen open) {
+            return open.closes();
         }
-        return confirm;
+        if (((EchoWindowCheck.Closed) check).confirm()) {
+            confirmations.incrementAndGet();
+            debouncer.changed(calendar);
+        }
+        return null;
     }
 
-    /** When the next echo window closes (when {@link #due} may have something), or null when none is open. */
-    public synchronized Instant nextClose() {
-        return open.values().stream().map(w -> w.closes).min(Instant::compareTo).orElse(null);
-    }
-
-    /** True once the calendar's notifications were seen to merge. */
-    public synchronized boolean merging(CalendarRef calendar) {
-        return merging.contains(calendar);
-    }
-
-    /** Calendars seen to merge so far. */
-    public synchronized int mergingCalendars() {
-        return merging.size();
-    }
-
-    /** Confirming lists asked for so far. */
-    public synchronized long confirmations() {
-        return confirmations;
+    /** Confirming lists asked for by this ledger so far. */
+    public long confirmations() {
+        return confirmations.get();
     }
 }

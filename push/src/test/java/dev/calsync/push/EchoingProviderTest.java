@@ -18,6 +18,8 @@ import dev.calsync.core.provider.ListOutcome;
 import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.provider.UpdateOutcome;
 import dev.calsync.core.push.EchoLedger;
+import dev.calsync.core.push.EchoWindow;
+import dev.calsync.core.push.EchoWindowCheck;
 import dev.calsync.store.Databases;
 import dev.calsync.store.PushChannelStore;
 import java.time.Duration;
@@ -98,7 +100,7 @@ class EchoingProviderTest {
     void aLedgerThatFailsCostsAListNotTheWrite() {
         EchoLedger broken = new EchoLedger() {
             @Override
-            public void expect(CalendarRef calendar, Duration window) {
+            public EchoWindow expect(CalendarRef calendar, Duration window) {
                 throw new IllegalStateException("database down");
             }
 
@@ -110,6 +112,16 @@ class EchoingProviderTest {
             @Override
             public boolean absorb(CalendarRef calendar) {
                 return false;
+            }
+
+            @Override
+            public EchoWindowCheck close(CalendarRef calendar, long number) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public List<EchoWindow> overdue(Duration late) {
+                return List.of();
             }
 
             @Override

@@ -23,6 +23,7 @@ import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.provider.CalendarProvider;
 import dev.calsync.core.recurrence.Recurrences;
 import dev.calsync.core.sync.SyncEngine;
+import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.EchoingProvider;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.JdbcSyncStore;
@@ -85,12 +86,12 @@ public class ClusterConfiguration {
      * announced in the shared database, so whichever node receives the notification can absorb it.
      */
     @Bean
-    ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, PushChannelStore channels,
+    ClusterSync clusterSync(CalendarProvider providers, CalsyncMetrics metrics, ConfirmingEchoLedger echoes,
                             PushProperties push, ServerSettings settings, JdbcSyncStore store, ClusterQueries queries,
                             Recurrences recurrences, AccountPauses pauses, LastPasses lastPasses,
                             DatabaseOutages outages, Clock clock, AccountProbes probes) {
         CalendarProvider writes = settings.config().push().enabled()
-                ? new EchoingProvider(providers, channels, push.echoWindow()) : providers;
+                ? new EchoingProvider(providers, echoes, push.echoWindow()) : providers;
         ObservedProvider provider = new ObservedProvider(writes, metrics);
         SyncEngine engine = new SyncEngine(provider, store, recurrences, clock, LeaseSettings.workerId(),
                 LeaseSettings.ttl(System.getenv()));

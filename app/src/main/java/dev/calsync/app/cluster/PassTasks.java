@@ -90,7 +90,7 @@ public final class PassTasks {
 
     /** @param wake told when a push sync comes back, so the dispatcher looks for it then */
     public CompletionHandler<Integer> pushSync(TaskInstance<Integer> instance, Consumer<Duration> wake) {
-        CalendarRef calendar = TaskIds.pushSyncCalendar(instance.getId());
+        CalendarRef calendar = TaskIds.numberedCalendar(instance.getId());
         Optional<Failure> failure;
         Duration regular = intervals.pollInterval();
         try {

@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * db-scheduler instance ids, derived from what a task is about, so that scheduling is idempotent across nodes and
  * restarts: {@code account|calendar} for a calendar's poll, the group id for its reconcile and horizon tasks,
- * {@code account|calendar|window} for a debounced push sync (one per calendar and debounce window). Account ids
- * never contain {@code |}; calendar ids are split off at the first and the last one.
+ * {@code account|calendar|window} for a debounced push sync (one per calendar and debounce window) and
+ * {@code account|calendar|number} for the close of a calendar's echo window. Account ids never contain {@code |};
+ * calendar ids are split off at the first and the last one.
  */
 public final class TaskIds {
     private static final char SEPARATOR = '|';
@@ -31,12 +32,30 @@ public final class TaskIds {
         return calendar(calendar) + SEPARATOR + window;
     }
 
-    public static CalendarRef pushSyncCalendar(String instanceId) {
+    public static String echoWindow(CalendarRef calendar, long number) {
+        return calendar(calendar) + SEPARATOR + number;
+    }
+
+    /** The calendar of a push sync's or an echo window's id. */
+    public static CalendarRef numberedCalendar(String instanceId) {
+        return calendar(instanceId.substring(0, lastCut(instanceId)));
+    }
+
+    /** The window of a push sync's id, or the number of an echo window's. */
+    public static long number(String instanceId) {
+        try {
+            return Long.parseLong(instanceId.substring(lastCut(instanceId) + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("no number at the end of task id: " + instanceId);
+        }
+    }
+
+    private static int lastCut(String instanceId) {
         int cut = instanceId.lastIndexOf(SEPARATOR);
         if (cut <= 0) {
-            throw new IllegalArgumentException("not a push sync id: " + instanceId);
+            throw new IllegalArgumentException("not a numbered calendar task id: " + instanceId);
         }
-        return calendar(instanceId.substring(0, cut));
+        return cut;
     }
 
     /**

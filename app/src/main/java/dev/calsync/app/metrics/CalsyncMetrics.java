@@ -121,6 +121,11 @@ public final class CalsyncMetrics implements CallListener {
         registry.counter("calsync.push.notifications.rejected", "reason", reason).increment();
     }
 
+    /** An echo window closed on a calendar whose notifications merge: one confirming list follows. */
+    public void echoConfirmation() {
+        registry.counter("calsync.push.echo.confirmations").increment();
+    }
+
     public void channelOperation(String operation, String outcome) {
         registry.counter("calsync.push.channel.operations", "operation", operation, "outcome", outcome).increment();
     }

@@ -1,6 +1,7 @@
 package dev.calsync.app.push;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -9,16 +10,19 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.calsync.app.accounts.AccountProviders;
 import dev.calsync.app.cluster.ClusterProperties;
 import dev.calsync.app.cluster.PassTasks;
+import dev.calsync.app.cluster.TaskIds;
 import dev.calsync.app.metrics.CalsyncMetrics;
 import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelTokens;
+import dev.calsync.core.push.EchoLedger;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.microsoft.MicrosoftChangeChannels;
 import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.NotificationIntake;
 import dev.calsync.store.ClusterQueries;
 import dev.calsync.store.PushChannelStore;
@@ -50,6 +54,7 @@ public class PushConfiguration {
 
     public static final String PUSH_SYNC_TASK = "push-sync";
     public static final String CHANNELS_TASK = "push-channels";
+    public static final String ECHO_CLOSE_TASK = "echo-window-close";
 
     /** Each provider's channels when push is on (refusing to start without a usable secret), else none. */
     static List<ChangeChannels> changeChannels(ServerSettings settings, PushProperties properties,
@@ -90,6 +95,39 @@ public class PushConfiguration {
                 .execute((instance, context) -> tasks.pushSync(instance, retry -> dispatcher.getObject().wakeAfter(retry)));
     }
 
+    /**
+     * The echo ledger every node shares (in the database), whose windows' closes are filed as {@value #ECHO_CLOSE_TASK}
+     * executions: on a calendar seen to merge notifications, each one ends with a confirming list.
+     */
+    @Bean
+    ConfirmingEchoLedger confirmingEchoLedger(PushChannelStore channels, ObjectProvider<Scheduler> scheduler,
+                                              CustomTask<Void> echoCloseTask, ObjectProvider<PushDispatcher> dispatcher,
+                                              Clock clock) {
+        return new ConfirmingEchoLedger(channels, new EchoWindowCloses(scheduler, echoCloseTask,
+                delay -> dispatcher.getObject().wakeAfter(delay), clock));
+    }
+
+    /** Closes one echo window (the instance id names calendar and window); comes back while later writes extend it. */
+    @Bean
+    CustomTask<Void> echoCloseTask(ObjectProvider<ConfirmingEchoLedger> ledger,
+                                   ObjectProvider<PushDispatcher> dispatcher, CalsyncMetrics metrics, Clock clock) {
+        return Tasks.custom(ECHO_CLOSE_TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureReschedule<>(FixedDelay.of(Duration.ofSeconds(30))))
+                .execute((instance, context) -> {
+                    PushDispatcher debouncer = dispatcher.getObject();
+                    Instant again = ledger.getObject().closeDue(TaskIds.numberedCalendar(instance.getId()),
+                            TaskIds.number(instance.getId()), calendar -> {
+                                metrics.echoConfirmation();
+                                debouncer.changed(calendar);
+                            });
+                    if (again == null) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    debouncer.wakeAfter(Duration.between(clock.instant(), again));
+                    return (complete, operations) -> operations.reschedule(complete, again);
+                });
+    }
+
     @Bean(destroyMethod = "close")
     PushDispatcher pushDispatcher(ObjectProvider<Scheduler> scheduler, CustomTask<Integer> pushSyncTask,
                                   PushProperties properties, Clock clock) {
@@ -99,8 +137,9 @@ public class PushConfiguration {
     @Bean
     WebhookController webhookController(ServerSettings settings, PushProperties properties,
                                         GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
-                                        PushChannelStore channels, AccountProviders accounts,
-                                        PushDispatcher dispatcher, ObjectProvider<Scheduler> scheduler,
+                                        PushChannelStore channels, ConfirmingEchoLedger echoes,
+                                        AccountProviders accounts, PushDispatcher dispatcher,
+                                        ObjectProvider<Scheduler> scheduler,
                                         CalsyncMetrics metrics, Clock clock) {
         NotificationIntake.Listener counting = WebhookController.counting(metrics);
         ChannelRounds rounds = new ChannelRounds(scheduler, clock);
@@ -109,7 +148,7 @@ public class PushConfiguration {
             rounds.received(verdict, calendar);
         };
         return new WebhookController(changeChannels(settings, properties, google, microsoft).stream()
-                .map(provider -> new NotificationIntake(provider, channelsOf(provider, channels, accounts), channels,
+                .map(provider -> new NotificationIntake(provider, channelsOf(provider, channels, accounts), echoes,
                         dispatcher, listener, clock))
                 .toList(), metrics);
     }
@@ -117,24 +156,29 @@ public class PushConfiguration {
     @Bean
     RecurringTask<Void> pushChannelsTask(ServerSettings settings, PushProperties properties,
                                          GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
-                                         PushChannelStore channels, AccountProviders accounts,
-                                         ClusterQueries queries, CalsyncMetrics metrics, ClusterProperties cluster,
-                                         Clock clock) {
+                                         PushChannelStore channels, ConfirmingEchoLedger echoes,
+                                         AccountProviders accounts, ClusterQueries queries, CalsyncMetrics metrics,
+                                         ClusterProperties cluster, Clock clock) {
         List<ChannelKeeper> keepers = changeChannels(settings, properties, google, microsoft).stream().map(provider ->
-                keeper(provider, settings, properties, channels, accounts, queries, metrics, cluster, clock)).toList();
+                keeper(provider, settings, properties, channels, echoes, accounts, queries, metrics, cluster, clock))
+                .toList();
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
                 .execute((instance, context) -> keepers.forEach(ChannelKeeper::maintain));
     }
 
-    /** One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them. */
+    /**
+     * One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them; each round
+     * also purges {@code echoes}.
+     */
     static ChannelKeeper keeper(ChangeChannels provider, ServerSettings settings, PushProperties properties,
-                                PushChannelStore channels, AccountProviders accounts, ClusterQueries queries,
-                                CalsyncMetrics metrics, ClusterProperties cluster, Clock clock) {
+                                PushChannelStore channels, EchoLedger echoes, AccountProviders accounts,
+                                ClusterQueries queries, CalsyncMetrics metrics, ClusterProperties cluster,
+                                Clock clock) {
         ProviderChannels own = channelsOf(provider, channels, accounts);
         Supplier<Set<CalendarRef>> watched = () -> queries.calendarsInGroups().stream()
                 .filter(calendar -> provider.provider().equals(accounts.of(calendar.accountId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return new ChannelKeeper(provider, own, channels, watched,
+        return new ChannelKeeper(provider, own, echoes, watched,
                 WebhookController.address(settings.config().push().publicUrl(), provider.provider()),
                 properties.timing(cluster.channelInterval()),
                 (operation, succeeded) -> metrics.channelOperation(operation, succeeded ? "ok" : "failed"), clock);

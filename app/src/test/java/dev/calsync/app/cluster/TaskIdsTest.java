@@ -13,7 +13,9 @@ class TaskIdsTest {
     void calendarIdsRoundTripEvenWithSeparatorsInTheCalendarId() {
         CalendarRef calendar = new CalendarRef("alice.work", "team|odd@group.calendar.google.com");
         assertThat(TaskIds.calendar(TaskIds.calendar(calendar))).isEqualTo(calendar);
-        assertThat(TaskIds.pushSyncCalendar(TaskIds.pushSync(calendar, 123456L))).isEqualTo(calendar);
+        assertThat(TaskIds.numberedCalendar(TaskIds.pushSync(calendar, 123456L))).isEqualTo(calendar);
+        assertThat(TaskIds.numberedCalendar(TaskIds.echoWindow(calendar, 42L))).isEqualTo(calendar);
+        assertThat(TaskIds.number(TaskIds.echoWindow(calendar, 42L))).isEqualTo(42L);
         assertThat(TaskIds.calendar(calendar)).isEqualTo("alice.work|team|odd@group.calendar.google.com");
     }
 
@@ -38,6 +40,8 @@ class TaskIdsTest {
     @Test
     void malformedIdsAreRefused() {
         assertThatThrownBy(() -> TaskIds.calendar("no-separator")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TaskIds.pushSyncCalendar("x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskIds.numberedCalendar("x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskIds.number("a|cal|")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskIds.number("a|cal|x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,6 +20,10 @@ final class Meters {
         return Search.in(registry).name(counter).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    double counted(String counter) {
+        return Search.in(registry).name(counter).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     /** Every refused webhook request, whatever the reason. */
     double rejected() {
         return Search.in(registry).name("calsync.push.notifications.rejected").counters().stream()
