@@ -63,10 +63,15 @@ final class PushReceiver implements AutoCloseable {
      * answered, so what follows is decided on a complete, deterministic set of notifications.
      */
     void awaitAll(LongSupplier sent) {
+        // A deadline on progress, not on the whole drain: a big batch's first sync sends tens of thousands at once.
         long deadline = System.nanoTime() + 60_000_000_000L;
+        long seen = handled.get();
         while (handled.get() < sent.getAsLong()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("push notifications not delivered within 60 s: " + handled.get()
+            if (handled.get() > seen) {
+                seen = handled.get();
+                deadline = System.nanoTime() + 60_000_000_000L;
+            } else if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("push notifications stopped arriving for 60 s: " + handled.get()
                         + " of " + sent.getAsLong());
             }
             try {
