@@ -1,6 +1,7 @@
 package dev.calsync.core.sync;
 
 import dev.calsync.core.block.BlockBody;
+import dev.calsync.core.block.BlockMarker;
 import dev.calsync.core.block.BlockState;
 import dev.calsync.core.block.DesiredBlock;
 import dev.calsync.core.block.KnownBlock;
@@ -72,9 +73,10 @@ final class HandEdits {
             if (row.isEmpty()) {
                 if (event.recurringEventId() != null) {
                     StrayOccurrence.of(read.calendar(), event, rows).ifPresent(strays::add);
-                } else {
+                } else if (!event.cancelled() && BlockMarker.isBlock(event.privateProperties())) {
                     // A live block of this group we have no row for (written by a worker that lost its lease,
                     // or by an older version): adopt it, so the plan keeps it if wanted and deletes it if not.
+                    // A person's event or a bare cancelled id is none: they need no look at the other groups.
                     ListedBlocks.of(group, read.calendar(), List.of(event), ownership()).forEach(rows::put);
                 }
                 continue;
