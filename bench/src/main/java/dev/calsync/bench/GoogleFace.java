@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 /** Google Calendar: the emulator and the adapter on the official client; the workload's events are Google's own. */
 final class GoogleFace implements CalendarFace {
     /**
-     * {@code -Dcalsync.bench.http=socket}: the client talks to the emulator over loopback HTTP with gzip bodies, as
-     * before the in-process transport (to compare); by default requests are handed over in memory, uncompressed.
+     * {@code -Dcalsync.bench.http=socket}: the client talks to the emulator over loopback HTTP with gzip bodies, and
+     * the emulator POSTs push notifications to a loopback webhook, as before the in-process transport (to compare); by
+     * default requests and notifications are handed over in memory, uncompressed.
      */
     static final boolean SOCKETS = "socket".equals(System.getProperty("calsync.bench.http"));
 

@@ -35,7 +35,7 @@ final class PushDays implements AutoCloseable {
     private final Batch batch;
     private final Stats stats;
     private final PushTiming timing;
-    private final PushReceiver receiver = new PushReceiver();
+    private final PushReceiver receiver = new PushReceiver(GoogleFace.SOCKETS);
     private final DebounceWindows windows;
     private final SimulatedDebouncer debouncer;
     private final ChannelKeeper keeper;
@@ -63,6 +63,9 @@ final class PushDays implements AutoCloseable {
         }
         echoes = batch.echoes;
         notifications = batch.google().emulator.notifications();
+        if (!GoogleFace.SOCKETS) {
+            notifications.setDelivery(receiver::take);
+        }
         if (!batch.plan.spec().pushMerge().isZero()) {
             notifications.setMergeWindow(batch.plan.spec().pushMerge());
         }

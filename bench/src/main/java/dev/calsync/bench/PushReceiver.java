@@ -3,12 +3,14 @@ package dev.calsync.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.calsync.core.push.Notification;
+import dev.calsync.emulator.push.PushNotifications;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,17 +18,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The web hook the emulator POSTs notifications to: answers 200 at once and queues each notification as received,
+ * The web hook the emulator's notifications go to: answers 200 at once and queues each notification as received,
  * for the benchmark to hand to the service's intake in order, on its own thread (so what follows from them, in
- * simulated time, does not depend on thread timing). Notifications carry no body.
+ * simulated time, does not depend on thread timing). Notifications carry no body. By default they are handed over in
+ * memory ({@link #take}), with the headers Google sends; with {@code -Dcalsync.bench.http=socket} the emulator POSTs
+ * them over loopback HTTP, as to the service's webhook.
  */
 final class PushReceiver implements AutoCloseable {
+    private static final String IN_PROCESS_ADDRESS = "http://127.0.0.1/webhooks/google";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Notification> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong handled = new AtomicLong();
 
-    PushReceiver() {
+    /** @param sockets whether notifications arrive over HTTP (else only through {@link #take}) */
+    PushReceiver(boolean sockets) {
+        if (!sockets) {
+            server = null;
+            executor = null;
+            return;
+        }
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         } catch (IOException e) {
@@ -43,7 +55,15 @@ final class PushReceiver implements AutoCloseable {
     }
 
     String address() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/google";
+        return server == null ? IN_PROCESS_ADDRESS
+                : "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/google";
+    }
+
+    /** A notification handed over in memory ({@link PushNotifications.Delivery}): queued, and answered 200. */
+    CompletableFuture<Integer> take(String address, Map<String, String> headers) {
+        queue.add(Notification.ofHeaders(headers));
+        handled.incrementAndGet();
+        return CompletableFuture.completedFuture(200);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -90,7 +110,9 @@ final class PushReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ public final class PushNotifications implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final ExecutorService executor;
     private final HttpClient http;
+    private volatile Delivery delivery = this::overHttp;
     private volatile boolean syncBeforeWatchAnswer;
     /** Changes of one channel within this many milliseconds of its first unsent one make one notification. */
     private volatile long mergeWindowMillis;
@@ -61,6 +63,20 @@ public final class PushNotifications implements AutoCloseable {
             return t;
         });
         this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Where a notification goes: its channel's address and Google's headers; completes with the HTTP status. */
+    @FunctionalInterface
+    public interface Delivery {
+        java.util.concurrent.CompletableFuture<Integer> post(String address, Map<String, String> headers);
+    }
+
+    /**
+     * Hands notifications to {@code delivery} instead of POSTing them (a benchmark's in-process webhook); each
+     * channel's notifications still go one after the other, in order.
+     */
+    public void setDelivery(Delivery delivery) {
+        this.delivery = delivery;
     }
 
     /** events.watch; the body is Google's channel resource. Returns the channel resource Google answers with. */
@@ -194,22 +210,29 @@ public final class PushNotifications implements AutoCloseable {
 
     private java.util.concurrent.CompletableFuture<Void> send(Channel c, String state, long number) {
         if (c.stopped) return java.util.concurrent.CompletableFuture.completedFuture(null);
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(c.address))
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .header("X-Goog-Channel-ID", c.id)
-                .header("X-Goog-Channel-Expiration", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(c.expirationMillis).atOffset(ZoneOffset.UTC)))
-                .header("X-Goog-Resource-ID", c.resourceId)
-                .header("X-Goog-Resource-URI", c.resourceUri)
-                .header("X-Goog-Resource-State", state)
-                .header("X-Goog-Message-Number", Long.toString(number));
-        if (c.token != null) req.header("X-Goog-Channel-Token", c.token);
-        return http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((resp, err) -> {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Goog-Channel-ID", c.id);
+        headers.put("X-Goog-Channel-Expiration", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(c.expirationMillis).atOffset(ZoneOffset.UTC)));
+        headers.put("X-Goog-Resource-ID", c.resourceId);
+        headers.put("X-Goog-Resource-URI", c.resourceUri);
+        headers.put("X-Goog-Resource-State", state);
+        headers.put("X-Goog-Message-Number", Long.toString(number));
+        if (c.token != null) headers.put("X-Goog-Channel-Token", c.token);
+        return delivery.post(c.address, headers)
+                .handle((status, err) -> {
                     record(new DeliveredNotification(c.id, c.resourceId, state, number, c.token, c.address,
-                            err == null ? resp.statusCode() : -1, Instant.ofEpochMilli(context.now())));
+                            err == null ? status : -1, Instant.ofEpochMilli(context.now())));
                     return null;
                 });
+    }
+
+    /** A notification POSTed over HTTP, as Google sends it. */
+    private java.util.concurrent.CompletableFuture<Integer> overHttp(String address, Map<String, String> headers) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(address))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(req::header);
+        return http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
     private void record(DeliveredNotification n) {
