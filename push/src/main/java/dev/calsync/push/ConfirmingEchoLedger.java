@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is absorbed, and the person's change would wait for the safety poll. The shared ledger counts each calendar's
  * writes and notifications per {@link EchoWindow}; the write that opens a window has its close scheduled
  * ({@link Closes}), and at the close {@link #closeDue} asks the ledger, which learns from the window whether the
- * calendar merges. A closed window of a merging calendar sends the calendar to the debouncer: a change merged with an
- * echo is read at the end of the window, not hours later. Where no merging is seen, nothing is listed, so the
- * default cost stays what it was. The service schedules closes as db-scheduler executions; the bench in simulated
- * time.
+ * calendar merges. A closed window of a merging calendar that absorbed a notification sends the calendar to the
+ * debouncer: a change merged with an echo is read at the end of the window, not hours later. Where no merging is
+ * seen, nothing is listed, so the default cost stays what it was. The service schedules closes as db-scheduler
+ * executions; the bench in simulated time.
  */
 public final class ConfirmingEchoLedger implements EchoLedger {
 

@@ -29,10 +29,14 @@ public final class TaskIds {
     }
 
     public static String pushSync(CalendarRef calendar, long window) {
-        return calendar(calendar) + SEPARATOR + window;
+        return numbered(calendar, window);
     }
 
     public static String echoWindow(CalendarRef calendar, long number) {
+        return numbered(calendar, number);
+    }
+
+    private static String numbered(CalendarRef calendar, long number) {
         return calendar(calendar) + SEPARATOR + number;
     }
 
