@@ -77,7 +77,7 @@ final class PushDays implements AutoCloseable {
         intake = new NotificationIntake(google, batch.channels, echoes, debouncer, this::count, batch.clock);
     }
 
-    /** The first channel round, before the initial sync. */
+    /** The first channel round, before the initial sync (which reads every calendar its channel left uncovered). */
     void openChannels() {
         keeper.maintain();
     }
@@ -195,6 +195,8 @@ final class PushDays implements AutoCloseable {
 
     private void channelRound() {
         ChannelKeeper.Round round = keeper.maintain();
+        // As in the service: a calendar whose channel lapsed is read once it has one again (none lapse here).
+        round.uncovered().forEach(debouncer::changed);
         stats.renewals += round.renewed();
         // A renewal opens the new channel and stops the old one.
         stats.boundRenewals += 2L * round.renewed();

@@ -29,8 +29,18 @@ import java.util.function.Supplier;
 public final class ChannelKeeper {
     private static final System.Logger LOG = System.getLogger(ChannelKeeper.class.getName());
 
-    /** What one round did. */
-    public record Round(int opened, int renewed, int stopped, int failed) {
+    /**
+     * What one round did.
+     *
+     * @param uncovered the calendars whose channel this round opened or renewed after none of theirs was live (never
+     *                  opened, run out, or pulled due by the provider, which may pause notifications until then):
+     *                  changes in that gap may have notified nobody, so each is to be read once now that its channel
+     *                  is open again
+     */
+    public record Round(int opened, int renewed, int stopped, int failed, List<CalendarRef> uncovered) {
+        public Round {
+            uncovered = List.copyOf(uncovered);
+        }
     }
 
     /** Told of every call to the provider, for metrics: {@code operation} is open, renew or stop. */
@@ -81,7 +91,9 @@ public final class ChannelKeeper {
             }
             byCalendar.computeIfAbsent(channel.calendar(), c -> new ArrayList<>()).add(channel);
         }
-        Instant renewAt = clock.instant().plus(renewBefore);
+        Instant now = clock.instant();
+        Instant renewAt = now.plus(renewBefore);
+        List<CalendarRef> uncovered = new ArrayList<>();
         int opened = 0;
         int renewed = 0;
         int stopped = 0;
@@ -109,6 +121,9 @@ public final class ChannelKeeper {
                 } else {
                     renewed++;
                 }
+                if (newest == null || !expiresAt(newest).isAfter(now)) {
+                    uncovered.add(calendar);
+                }
                 keep = current.id();
             } else {
                 keep = newest.id();
@@ -125,7 +140,7 @@ public final class ChannelKeeper {
                     opened, renewed, stopped, failed);
         }
         echoes.purgeExpired();
-        return new Round(opened, renewed, stopped, failed);
+        return new Round(opened, renewed, stopped, failed, uncovered);
     }
 
     private ChangeChannel open(CalendarRef calendar) {

@@ -15,7 +15,10 @@ public enum Verdict {
     HANDSHAKE,
     /** Notifications were lost on the way: a sync reads what they would have announced. */
     MISSED,
-    /** The channel is renewed at the next round instead of when it runs out. */
+    /**
+     * The channel is renewed at the next round instead of when it runs out, and its calendar read once it is (the
+     * provider may have dropped notifications meanwhile).
+     */
     RENEWAL_DUE,
     /** The provider ended the channel: forgotten (the next round opens another) and the calendar synced. */
     REMOVED,

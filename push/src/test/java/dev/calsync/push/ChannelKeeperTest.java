@@ -42,14 +42,14 @@ class ChannelKeeperTest {
     void everyWatchedCalendarGetsOneChannelAndARoundWithNothingDueCallsNothing() {
         ScriptedChannels channels = new ScriptedChannels(clock, false);
 
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(2, 0, 0, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(2, 0, 0, 0, List.of(A, B)));
         assertThat(registry.all()).extracting(ChangeChannel::calendar).containsExactlyInAnyOrder(A, B);
         assertThat(registry.all()).allSatisfy(c -> assertThat(c.expiration()).isEqualTo(clock.instant()
                 .plus(Duration.ofDays(7))));
 
         clock.advance(Duration.ofDays(5));
         channels.calls.clear();
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
         assertThat(channels.calls).isEmpty();
         assertThat(listened).containsExactly("open ok", "open ok");
     }
@@ -62,7 +62,7 @@ class ChannelKeeperTest {
 
         clock.advance(Duration.ofDays(6).plusMinutes(1));
         channels.calls.clear();
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0, List.of()));
 
         // Channels due at the same moment come in no particular order; each is renewed before it is stopped.
         assertThat(channels.calls).containsExactlyInAnyOrder("renew a@example.com", "stop a@example.com",
@@ -82,12 +82,32 @@ class ChannelKeeperTest {
 
         clock.advance(Duration.ofDays(6).plusMinutes(1));
         channels.calls.clear();
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0, List.of()));
 
         assertThat(channels.calls).containsExactlyInAnyOrder("renew a@example.com", "renew b@example.com");
         assertThat(registry.all()).extracting(ChangeChannel::id).containsExactlyElementsOf(ids);
         assertThat(registry.all()).allSatisfy(c -> assertThat(c.expiration())
                 .isEqualTo(clock.instant().plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void aCalendarWhoseChannelLapsedIsReportedUncoveredOnceItHasOneAgainAndATimelyRenewalIsNot() {
+        ScriptedChannels channels = new ScriptedChannels(clock, true);
+        keeper(channels).maintain();
+        ChangeChannel a = registry.all().stream().filter(c -> c.calendar().equals(A)).findFirst().orElseThrow();
+
+        // The provider pulls A's renewal due, as the intake files Graph's reauthorizationRequired.
+        registry.opened(a.id(), a.handle(), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 0, List.of(A)));
+
+        // A day before the channels end: renewed while they are still live, nothing lost.
+        clock.advance(Duration.ofDays(6).plusMinutes(1));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0, List.of()));
+
+        // No round for ten days (every node down): both channels ran out, so both calendars may have missed changes.
+        clock.advance(Duration.ofDays(10));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 2, 0, 0, List.of(A, B)));
     }
 
     @Test
@@ -98,12 +118,12 @@ class ChannelKeeperTest {
 
         clock.advance(Duration.ofDays(6).plusMinutes(1));
         channels.refusing.add(A);
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 1));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 1, List.of()));
         assertThat(registry.find(old.id())).contains(old);
         assertThat(registry.all()).as("no row left of the refused attempt").hasSize(2);
 
         channels.refusing.clear();
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 0, List.of()));
         assertThat(registry.find(old.id())).isEmpty();
         assertThat(listened).contains("renew failed");
     }
@@ -116,7 +136,7 @@ class ChannelKeeperTest {
         watched.remove(B);
         channels.calls.clear();
 
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 1, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 1, 0, List.of()));
 
         assertThat(channels.calls).containsExactly("stop b@example.com");
         assertThat(registry.all()).extracting(ChangeChannel::calendar).containsExactly(A);
@@ -130,7 +150,7 @@ class ChannelKeeperTest {
         watched.clear();
         channels.refusing.add(A);
 
-        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 2, 0));
+        assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 2, 0, List.of()));
         assertThat(registry.all()).isEmpty();
         assertThat(listened).contains("stop failed", "stop ok");
     }

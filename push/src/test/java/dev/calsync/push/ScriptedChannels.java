@@ -11,9 +11,12 @@ import dev.calsync.core.push.Rejection;
 import dev.calsync.core.push.Verification;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +29,10 @@ import java.util.Set;
 final class ScriptedChannels implements ChangeChannels {
     final List<String> calls = new ArrayList<>();
     final Set<CalendarRef> refusing = new HashSet<>();
+    /** Until when the provider sends each calendar's notifications: the latest channel it granted. */
+    final Map<CalendarRef, Instant> granted = new HashMap<>();
+    /** Every channel granted (opened or renewed), in order. */
+    final List<CalendarRef> grants = new ArrayList<>();
     private final Clock clock;
     private final boolean renewsInPlace;
 
@@ -43,6 +50,7 @@ final class ScriptedChannels implements ChangeChannels {
     public ChangeChannel open(CalendarRef calendar, String id, String address, Duration ttl) {
         calls.add("open " + calendar.calendarId());
         refuseFor(calendar);
+        grant(calendar, ttl);
         return new ChangeChannel(id, calendar, "handle-" + calendar.calendarId(), clock.instant().plus(ttl));
     }
 
@@ -50,6 +58,7 @@ final class ScriptedChannels implements ChangeChannels {
     public ChangeChannel renew(ChangeChannel channel, String newId, String address, Duration ttl) {
         calls.add("renew " + channel.calendar().calendarId());
         refuseFor(channel.calendar());
+        grant(channel.calendar(), ttl);
         String id = renewsInPlace ? channel.id() : newId;
         return new ChangeChannel(id, channel.calendar(), channel.handle(), clock.instant().plus(ttl));
     }
@@ -76,6 +85,11 @@ final class ScriptedChannels implements ChangeChannels {
         Optional<ChangeChannel> channel = channels.find(id);
         return channel.map(c -> Verification.signal(c, ChannelSignal.Kind.valueOf(notification.header("kind"))))
                 .orElseGet(() -> Verification.rejected(Rejection.UNKNOWN_CHANNEL));
+    }
+
+    private void grant(CalendarRef calendar, Duration ttl) {
+        granted.put(calendar, clock.instant().plus(ttl));
+        grants.add(calendar);
     }
 
     private void refuseFor(CalendarRef calendar) {

@@ -158,12 +158,15 @@ public class PushConfiguration {
                                          GoogleCalendarProvider google, MicrosoftCalendarProvider microsoft,
                                          PushChannelStore channels, ConfirmingEchoLedger echoes,
                                          AccountProviders accounts, ClusterQueries queries, CalsyncMetrics metrics,
-                                         ClusterProperties cluster, Clock clock) {
+                                         ClusterProperties cluster, PushDispatcher dispatcher, Clock clock) {
         List<ChannelKeeper> keepers = changeChannels(settings, properties, google, microsoft).stream().map(provider ->
                 keeper(provider, settings, properties, channels, echoes, accounts, queries, metrics, cluster, clock))
                 .toList();
+        // A calendar whose channel was not live for a while is read once it is open again: a change in the gap
+        // notified nobody.
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
-                .execute((instance, context) -> keepers.forEach(ChannelKeeper::maintain));
+                .execute((instance, context) -> keepers.forEach(keeper ->
+                        keeper.maintain().uncovered().forEach(dispatcher::changed)));
     }
 
     /**

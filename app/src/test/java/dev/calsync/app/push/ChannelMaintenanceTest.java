@@ -245,7 +245,7 @@ class ChannelMaintenanceTest {
 
         // Nothing is due with the real time: expiry in 2h, renewal 1h before.
         clock.set(Instant.now());
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
         assertThat(byCalendar(channels.all())).isEqualTo(before);
 
         // 90 minutes later every channel is within an hour of its expiry.
@@ -253,7 +253,7 @@ class ChannelMaintenanceTest {
         long watchesBefore = emulator.counters().total(CallKind.WATCH);
         ACTIVE_AT_WATCH.clear();
         clock.set(Instant.now().plus(Duration.ofMinutes(90)));
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, SUFFIXES.size(), 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, SUFFIXES.size(), 0, 0, List.of()));
 
         assertThat(emulator.counters().total(CallKind.WATCH) - watchesBefore).isEqualTo(SUFFIXES.size());
         assertThat(emulator.counters().total(CallKind.STOP) - stopsBefore).isEqualTo(SUFFIXES.size());
@@ -289,7 +289,7 @@ class ChannelMaintenanceTest {
 
         // The round after, with the real time again, leaves the renewed channels alone.
         clock.set(Instant.now());
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
         assertThat(byCalendar(channels.all())).isEqualTo(after);
     }
 
@@ -304,10 +304,10 @@ class ChannelMaintenanceTest {
 
         // c is in a second group, leaves it, and is still in g0: its channel stays.
         store.saveGroup(new SyncGroup("g1", ACCOUNT, null, null, null, null, List.of(ref("c"))));
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
         store.deleteGroup("g1");
         assertThat(queries.calendarsInGroups()).contains(ref("c"));
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
         assertThat(byCalendar(channels.all())).isEqualTo(before);
         assertThat(emulator.notifications().activeChannels()).isEqualTo(SUFFIXES.size());
 
@@ -317,7 +317,7 @@ class ChannelMaintenanceTest {
                 g0.calendars().stream().filter(c -> !c.equals(ref("c"))).toList()));
         assertThat(queries.calendarsInGroups()).doesNotContain(ref("c"));
         long stopsBefore = emulator.counters().total(CallKind.STOP);
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 1, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 1, 0, List.of()));
 
         assertThat(emulator.counters().total(CallKind.STOP) - stopsBefore).isEqualTo(1);
         assertThat(emulator.counters().failed(CallKind.STOP)).isZero();
@@ -342,7 +342,7 @@ class ChannelMaintenanceTest {
                 .anyMatch(n -> n.resourceState().equals("exists") && n.httpStatus() == 202));
 
         // Nothing more to do in the next round.
-        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0));
+        assertThat(manager().maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 0, 0, List.of()));
     }
 
     private static Map<CalendarRef, ChangeChannel> byCalendar(List<ChangeChannel> all) {

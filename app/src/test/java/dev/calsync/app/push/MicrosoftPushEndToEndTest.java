@@ -209,15 +209,26 @@ class MicrosoftPushEndToEndTest {
 
     @Test
     @Order(4)
-    void aReauthorizationIsAnsweredByARenewalAtOnce() {
-        ChangeChannel channel = microsoftChannels().get(0);
+    void aReauthorizationIsAnsweredByARenewalAtOnceAndAChangeMadeWhileNotificationsPausedIsReadAfter() {
+        ChangeChannel channel = microsoftChannels().stream().filter(c -> c.calendar().equals(m365(0)))
+                .findFirst().orElseThrow();
         Instant expiresBefore = channel.expiration();
+        double pollsBefore = passes("poll");
         graph.subscriptions().lifecycle(channel.handle(), "reauthorizationRequired");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
+        String eventId = graph.userCreate(outlook(0), outlookEvent("while paused", start)).get("id").asText();
+        assertThat(graph.subscriptions().isPaused(channel.handle()))
+                .as("the change was made while Graph held back notifications: none is sent for it").isTrue();
 
         // The ten-minute channel round is brought forward, and renews the same subscription by PATCH.
         await().atMost(Duration.ofSeconds(20)).until(() -> !graph.subscriptions().isPaused(channel.handle())
                 && channels.find(channel.id()).map(c -> c.expiration().isAfter(expiresBefore)).orElse(false));
         assertThat(graph.subscriptions().activeSubscriptionIds()).contains(channel.handle());
+        // Then the calendar is read: the change reaches the other calendars with polling an hour away.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+                google.userGet(GOOGLE, BlockIds.of("alice", m365(0), eventId, work())) != null
+                        && blocksAt(outlook(1), start) == 1);
+        assertThat(passes("poll")).as("no poll ran in between").isEqualTo(pollsBefore);
     }
 
     @Test
