@@ -66,6 +66,8 @@ final class Batch implements AutoCloseable {
     /** The echo windows' closes, scheduled by {@link #echoes} (none without echo confirmation). */
     final SimulatedEchoCloses echoCloses = new SimulatedEchoCloses();
     final CallRecorder recorder;
+    /** CPU the engine's threads spend inside provider calls, and of it in the emulator. */
+    final CallCpu callCpu = new CallCpu();
     final CalendarProvider provider;
     final MeasuredPasses passes;
     final WorkloadReplay replay;
@@ -99,15 +101,15 @@ final class Batch implements AutoCloseable {
         channels = new PushChannelStore(dataSource, clock);
         recorder = new CallRecorder(userOfCalendar, userOfAccount, users.size());
         provider = face.provider(tokens, recorder, delay -> backoffMillis.addAndGet(delay.toMillis()),
-                plan.options().seed());
+                plan.options().seed(), callCpu);
         CalendarProvider verifyingProvider = face.provider(tokens, CallListener.NONE, delay -> { },
-                plan.options().seed());
+                plan.options().seed(), new CallCpu());
         // As in the service: with push on, every block write announces its echo in the shared ledger first.
         echoes = spec.push()
                 ? new ConfirmingEchoLedger(channels, plan.echoConfirmation() ? echoCloses : (window, at) -> { })
                 : null;
-        CalendarProvider writes = spec.push() ? new EchoingProvider(provider, echoes, plan.push().echoWindow())
-                : provider;
+        CalendarProvider timed = new TimedProvider(provider, callCpu);
+        CalendarProvider writes = spec.push() ? new EchoingProvider(timed, echoes, plan.push().echoWindow()) : timed;
         Recurrences series = plan.recurrences().get();
         SyncEngine engine = new SyncEngine(writes, store, series, clock, "bench-" + spec.key(), Duration.ofMinutes(5));
         verifier = new Verifier(verifyingProvider, store, series, clock);
@@ -143,6 +145,8 @@ final class Batch implements AutoCloseable {
                     diff(recorder.byKindAndOutcome(), outcomesAfterInitial), backoffMillis.get());
         }
         stats.unpropagated += passes.unpropagated();
+        stats.callCpuNanos += callCpu.callNanos.sum();
+        stats.emulatorCpuNanos += callCpu.emulatorNanos.sum();
         for (SyncGroup group : groups) {
             stats.verify(verifier.verify(group));
         }

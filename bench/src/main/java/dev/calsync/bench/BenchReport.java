@@ -24,6 +24,9 @@ import java.util.Map;
  * notification burst, plus the same writes, plus channel renewals (watch + stop) and the safety polls' lists.
  */
 public final class BenchReport {
+    /** The scale the client floor is projected to (#17's target). */
+    private static final int FLOOR_USERS = 100_000;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final BenchResult result;
 
@@ -81,13 +84,48 @@ public final class BenchReport {
             row.put("wallSeconds", m.detail("wallSeconds"));
             row.put("processCpuSeconds", m.detail("processCpuSeconds"));
             row.put("processCpuMsPerUser", Stats.round(m.detail("processCpuSeconds") * 1000 / m.users(), 1));
+            row.put("passCpuMsPerUser", perUser(m, "passCpuSeconds"));
+            row.put("engineAndStoreCpuMsPerUser", perUser(m, m.detail("passCpuSeconds") - m.detail("callCpuSeconds")));
+            row.put("clientCpuMsPerUser", perUser(m, clientCpuSeconds(m)));
+            row.put("emulatorCpuMsPerUser", perUser(m, "emulatorCpuSeconds"));
             row.put("usersHeldAtOnce", (long) m.detail("usersHeldAtOnce"));
             row.put("retainedHeapMb", m.detail("retainedHeapMbAtBatchEnd"));
             row.put("retainedHeapKbPerUserHeld", Stats.round(retainedKbPerUserHeld(m), 0));
             modes.put(m.mode(), row);
         }
         scale.put("modes", modes);
+        scale.put("clientFloor", clientFloorJson());
         return scale;
+    }
+
+    /**
+     * What the official client and the adapter alone cost (their CPU inside the engine's calls, the emulator's
+     * share taken out), per user over all modes that ran every user, and what that alone would take for 100,000
+     * users on this machine's cores: a floor no engine or store work can go under while every call goes through
+     * the client.
+     */
+    private Map<String, Object> clientFloorJson() {
+        int users = result.options().users();
+        double msPerUser = result.modes().values().stream().filter(m -> m.users() == users)
+                .mapToDouble(m -> clientCpuSeconds(m) * 1000 / m.users()).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, Object> floor = new LinkedHashMap<>();
+        floor.put("clientCpuMsPerUser", Stats.round(msPerUser, 1));
+        floor.put("cores", cores);
+        floor.put("minutesFor100000Users", Stats.round(msPerUser * FLOOR_USERS / 1000 / cores / 60, 1));
+        return floor;
+    }
+
+    private static double clientCpuSeconds(ModeResult m) {
+        return m.detail("callCpuSeconds") - m.detail("emulatorCpuSeconds");
+    }
+
+    private static double perUser(ModeResult m, String secondsKey) {
+        return perUser(m, m.detail(secondsKey));
+    }
+
+    private static double perUser(ModeResult m, double seconds) {
+        return Stats.round(seconds * 1000 / m.users(), 1);
     }
 
     /**
@@ -196,19 +234,29 @@ public final class BenchReport {
                     m.details().containsKey("push") ? "; push " + m.details().get("push") : ""));
         }
         md.append("\n### Scale\n\n");
-        md.append("| mode | users | wall | process CPU per user | retained heap per user held (users held) |\n");
-        md.append("|---|---:|---:|---:|---:|\n");
+        md.append("| mode | users | wall | process CPU per user | of it in passes: engine and store / official "
+                + "client and adapter / emulator | retained heap per user held (users held) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
         for (ModeResult m : result.modes().values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %s s | %s ms | %s KB (%d) |%n", m.mode(), m.users(),
-                    num(m.detail("wallSeconds"), 0), num(m.detail("processCpuSeconds") * 1000 / m.users(), 1),
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %s s | %s ms | %s / %s / %s ms | %s KB (%d) |%n",
+                    m.mode(), m.users(), num(m.detail("wallSeconds"), 0),
+                    num(m.detail("processCpuSeconds") * 1000 / m.users(), 1),
+                    num(perUser(m, m.detail("passCpuSeconds") - m.detail("callCpuSeconds")), 1),
+                    num(perUser(m, clientCpuSeconds(m)), 1), num(perUser(m, "emulatorCpuSeconds"), 1),
                     num(retainedKbPerUserHeld(m), 0), (long) m.detail("usersHeldAtOnce")));
         }
-        md.append(String.format(Locale.ROOT, "| **run** | %,d | %s s | %s ms | %s KB |%n%n", o.users(),
+        md.append(String.format(Locale.ROOT, "| **run** | %,d | %s s | %s ms | | %s KB |%n%n", o.users(),
                 num(result.wallSeconds(), 0), num(result.cpuSeconds() * 1000 / o.users(), 1),
                 num(runRetainedKbPerUserHeld(), 0)));
         md.append("Process CPU counts every thread (engine, official client, emulator, H2, GC, JIT) on this machine; "
-                + "heap is measured after a full GC at each batch's end, so it is bounded by the users held at once, "
-                + "not by the users simulated.\n");
+                + "the split is the pass threads' own CPU, inside and outside their provider calls. Heap is measured "
+                + "after a full GC at each batch's end, so it is bounded by the users held at once, not by the users "
+                + "simulated.\n");
+        Map<String, Object> floor = clientFloorJson();
+        md.append(String.format(Locale.ROOT, "%nThe official client and the adapter alone cost %s ms per user over "
+                        + "these modes: for %,d users that is %s minutes of %d cores before the engine, the store or "
+                        + "the emulator do anything.%n", num((double) floor.get("clientCpuMsPerUser"), 1), FLOOR_USERS,
+                num((double) floor.get("minutesFor100000Users"), 1), (int) floor.get("cores")));
         return md.toString();
     }
 

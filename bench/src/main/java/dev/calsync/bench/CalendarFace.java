@@ -22,8 +22,10 @@ interface CalendarFace extends AutoCloseable {
      *
      * @param calls   told of every call; {@link CallListener#NONE} for the verifier's own reads
      * @param backoff told of every wait between retries instead of waiting
+     * @param cpu     told of the emulator's CPU where it answers on the caller's thread (in memory)
      */
-    CalendarProvider provider(Map<String, String> tokens, CallListener calls, Consumer<Duration> backoff, long seed);
+    CalendarProvider provider(Map<String, String> tokens, CallListener calls, Consumer<Duration> backoff, long seed,
+                              CallCpu cpu);
 
     /** Creates the user's accounts, calendars and first events; returns the user's calendars as the adapter names them. */
     List<CalendarRef> seed(User user);

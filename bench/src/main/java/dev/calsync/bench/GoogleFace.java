@@ -35,12 +35,12 @@ final class GoogleFace implements CalendarFace {
 
     @Override
     public GoogleCalendarProvider provider(Map<String, String> tokens, CallListener calls, Consumer<Duration> backoff,
-                                           long seed) {
+                                           long seed, CallCpu cpu) {
         GoogleCalendarProvider.Builder builder = GoogleCalendarProvider.builder(new StaticAccessTokens(tokens))
                 .rootUrl(emulator.rootUrl()).callListener(calls).sleeper(backoff::accept).jitterSeed(seed);
         if (!SOCKETS) {
             // Every request still goes through the official client and the emulator's HTTP front end, in memory.
-            builder.transport(new InProcessTransport(emulator.frontEnd())).gzipRequests(false);
+            builder.transport(new InProcessTransport(emulator.frontEnd(), cpu)).gzipRequests(false);
         }
         return builder.build();
     }

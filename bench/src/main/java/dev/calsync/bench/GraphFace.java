@@ -49,7 +49,7 @@ final class GraphFace implements CalendarFace {
 
     @Override
     public CalendarProvider provider(Map<String, String> tokens, CallListener calls, Consumer<Duration> backoff,
-                                     long seed) {
+                                     long seed, CallCpu cpu) {
         return MicrosoftCalendarProvider.builder(new StaticAccessTokens(tokens)).graphUrl(emulator.graphUrl())
                 .callListener(calls).sleeper(backoff::accept).random(new Random(seed)).clock(clock).build();
     }

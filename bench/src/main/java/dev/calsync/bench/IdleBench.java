@@ -87,7 +87,7 @@ public final class IdleBench {
                 seed(face, B, events, 1);
                 CallTally calls = new CallTally();
                 GoogleCalendarProvider provider = face.provider(Map.of(A.accountId(), "token-acct"), calls,
-                        delay -> { }, 1L);
+                        delay -> { }, 1L, new CallCpu());
                 SyncGroup group = new SyncGroup("idle-" + events, "bench", "Busy", Window.DEFAULT,
                         SyncMode.INCREMENTAL, ManualEditPolicy.RESTORE, List.of(A, B));
                 store.saveGroup(group);

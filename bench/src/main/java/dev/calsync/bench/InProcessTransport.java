@@ -23,9 +23,12 @@ import java.util.Map;
  */
 final class InProcessTransport extends HttpTransport {
     private final HttpFrontEnd frontEnd;
+    private final CallCpu cpu;
 
-    InProcessTransport(HttpFrontEnd frontEnd) {
+    /** @param cpu counts the emulator's share of each call (its front end answering on the caller's thread) */
+    InProcessTransport(HttpFrontEnd frontEnd, CallCpu cpu) {
         this.frontEnd = frontEnd;
+        this.cpu = cpu;
     }
 
     @Override
@@ -59,7 +62,13 @@ final class InProcessTransport extends HttpTransport {
                 if (getContentType() != null) headers.put("content-type", getContentType());
                 if (getContentEncoding() != null) headers.put("content-encoding", getContentEncoding());
             }
-            ApiResponse answer = frontEnd.dispatch(method, uri.getRawPath(), uri.getRawQuery(), headers, body);
+            long started = CallCpu.now();
+            ApiResponse answer;
+            try {
+                answer = frontEnd.dispatch(method, uri.getRawPath(), uri.getRawQuery(), headers, body);
+            } finally {
+                cpu.emulatorNanos.add(CallCpu.now() - started);
+            }
             if (answer.dropConnection()) {
                 throw new SocketException("Unexpected end of file from server");
             }

@@ -47,6 +47,9 @@ final class Stats {
     long renewals;
     final LongAdder passes = new LongAdder();
     final LongAdder cpuNanos = new LongAdder();
+    /** Of the passes' CPU: inside provider calls (adapter, official client, emulator), and of that in the emulator. */
+    long callCpuNanos;
+    long emulatorCpuNanos;
     final LongAdder passWallNanos = new LongAdder();
     final LongAdder writesReported = new LongAdder();
     final AtomicLong partialPasses = new AtomicLong();
@@ -121,6 +124,8 @@ final class Stats {
         renewals += b.renewals;
         passes.add(b.passes.sum());
         cpuNanos.add(b.cpuNanos.sum());
+        callCpuNanos += b.callCpuNanos;
+        emulatorCpuNanos += b.emulatorCpuNanos;
         passWallNanos.add(b.passWallNanos.sum());
         writesReported.add(b.writesReported.sum());
         partialPasses.addAndGet(b.partialPasses.get());
@@ -323,6 +328,9 @@ final class Stats {
             d.put("push", push);
         }
         d.put("engineCpuSecondsPer1000UserDays", round(cpuNanos.sum() / 1e9 / userDays * 1000, 2));
+        d.put("passCpuSeconds", round(cpuNanos.sum() / 1e9, 3));
+        d.put("callCpuSeconds", round(callCpuNanos / 1e9, 3));
+        d.put("emulatorCpuSeconds", round(emulatorCpuNanos / 1e9, 3));
         d.put("engineWallSecondsPer1000UserDays", round(passWallNanos.sum() / 1e9 / userDays * 1000, 2));
         d.put("peakHeapMb", round(peakHeapBytes / 1048576.0, 1));
         d.put("usersHeldAtOnce", heldUsers);

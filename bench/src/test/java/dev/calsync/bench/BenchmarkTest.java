@@ -45,6 +45,20 @@ class BenchmarkTest {
     }
 
     @Test
+    void thePassesCpuIsSplitIntoEngineClientAndEmulatorWhereTheEmulatorAnswersInProcess() {
+        for (String mode : List.of(BenchOptions.INCREMENTAL_15M, BenchOptions.PUSH)) {
+            ModeResult m = result.mode(mode);
+            assertThat(m.detail("emulatorCpuSeconds")).as(mode).isPositive()
+                    .isLessThan(m.detail("callCpuSeconds"));
+            assertThat(m.detail("callCpuSeconds")).as(mode).isLessThan(m.detail("passCpuSeconds"));
+        }
+        // Graph's emulator answers over loopback HTTP, on its own threads: only the client's side is on the pass's.
+        ModeResult microsoft = result.mode(BenchOptions.MICROSOFT_15M);
+        assertThat(microsoft.detail("emulatorCpuSeconds")).isZero();
+        assertThat(microsoft.detail("callCpuSeconds")).isPositive();
+    }
+
+    @Test
     void microsoftPollingEvery15MinutesIsMeasuredAgainstTheSameLowerBound() {
         ModeResult microsoft = result.mode(BenchOptions.MICROSOFT_15M);
         ModeResult google = result.mode(BenchOptions.INCREMENTAL_15M);
