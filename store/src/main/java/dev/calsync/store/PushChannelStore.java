@@ -80,6 +80,14 @@ public final class PushChannelStore implements ChannelRegistry, EchoLedger {
                 + " FROM push_channels ORDER BY account_id, calendar_id, created_at");
     }
 
+    /** The open channel (not one still being opened) of {@code calendar} that lasts longest, if any. */
+    public Optional<ChangeChannel> newestOpen(CalendarRef calendar) {
+        return query("SELECT channel_id, account_id, calendar_id, resource_id, expiration FROM push_channels"
+                + " WHERE account_id = ? AND calendar_id = ? AND resource_id IS NOT NULL"
+                + " ORDER BY expiration DESC NULLS FIRST", calendar.accountId(), calendar.calendarId())
+                .stream().findFirst();
+    }
+
     /** Whether some open channel (not one still being opened) watches {@code calendar}. */
     public boolean watched(CalendarRef calendar) {
         return jdbc.autoCommit(connection -> {

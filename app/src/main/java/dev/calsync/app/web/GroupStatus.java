@@ -28,9 +28,20 @@ public record GroupStatus(String groupId, String mode, String manualEdits, Strin
      * @param name       the calendar's name in its account's calendar list, or its id while the list is not read
      * @param lastSync   the later of the last incremental and the last full read, or null
      * @param lastError  the last failure (kept until the next success), or null
+     * @param push       how its changes reach calsync by notification, or null when it is only polled
      */
     public record CalendarStatus(String key, String accountId, String calendarId, String name, String accountLabel,
                                  Instant lastSync, String lastSyncKind, String lastError, Instant lastErrorAt,
-                                 long blocksOn, boolean reconnectNeeded) {
+                                 long blocksOn, boolean reconnectNeeded, Push push) {
+    }
+
+    /**
+     * A calendar watched by a push channel.
+     *
+     * @param channelUntil when the channel runs out (it is renewed before), or null when the provider set no end
+     * @param merging      the provider was seen merging a change's notification with the echo of calsync's own
+     *                     write: each window of calsync's writes on it ends with one confirming read
+     */
+    public record Push(Instant channelUntil, boolean merging) {
     }
 }

@@ -15,6 +15,7 @@ import dev.calsync.store.AccountStore;
 import dev.calsync.store.ApiCallLog;
 import dev.calsync.store.JdbcSyncStore;
 import dev.calsync.store.LastPasses;
+import dev.calsync.store.PushChannelStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,18 +37,20 @@ public class GroupStatuses {
     private final SyncScheduler scheduler;
     private final LastPasses lastPasses;
     private final CalendarLists calendarLists;
+    private final PushChannelStore channels;
     private final Duration firstPollWithin;
     private final Clock clock;
 
     public GroupStatuses(JdbcSyncStore store, AccountStore accounts, ApiCallLog callLog, SyncScheduler scheduler,
-                         LastPasses lastPasses, CalendarLists calendarLists, ClusterProperties cluster,
-                         ServerSettings settings, Clock clock) {
+                         LastPasses lastPasses, CalendarLists calendarLists, PushChannelStore channels,
+                         ClusterProperties cluster, ServerSettings settings, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.callLog = callLog;
         this.scheduler = scheduler;
         this.lastPasses = lastPasses;
         this.calendarLists = calendarLists;
+        this.channels = channels;
         // The planner picks new calendars up every planInterval and spreads their first polls over a moment.
         Duration spread = settings.config().sync().pollInterval().compareTo(TaskPlanner.FIRST_POLL_SPREAD) < 0
                 ? settings.config().sync().pollInterval() : TaskPlanner.FIRST_POLL_SPREAD;
@@ -66,7 +69,9 @@ public class GroupStatuses {
                     latest(state.lastIncrementalSync(), state.lastFullSync()),
                     lastKind(state), state.lastError(), state.lastErrorAt(),
                     blocks.stream().filter(b -> b.target().equals(calendar)).count(),
-                    account.map(a -> a.status() == AccountStatus.RECONNECT_NEEDED).orElse(false)));
+                    account.map(a -> a.status() == AccountStatus.RECONNECT_NEEDED).orElse(false),
+                    channels.newestOpen(calendar)
+                            .map(c -> new GroupStatus.Push(c.expiration(), channels.merges(calendar))).orElse(null)));
         }
         LastPasses.LastPass lastRun = lastPasses.find(group.id()).orElse(null);
         return new GroupStatus(group.id(), group.mode().name().toLowerCase(Locale.ROOT),

@@ -64,6 +64,20 @@ class PushChannelStoreTest {
     }
 
     @Test
+    void aCalendarsNewestOpenChannelIsTheOneThatLastsLongestAndOneStillOpeningIsNone() {
+        Instant expiry = now.get().plus(Duration.ofDays(7));
+        assertThat(store.newestOpen(calendar)).isEmpty();
+        store.opening("opening", calendar);
+        assertThat(store.newestOpen(calendar)).as("no answer yet").isEmpty();
+
+        store.save(new ChangeChannel("old", calendar, "res-1", expiry.minusSeconds(3600)));
+        store.save(new ChangeChannel("new", calendar, "res-2", expiry));
+        store.save(new ChangeChannel("elsewhere", new CalendarRef("acct", "other"), "res-3", expiry.plusSeconds(60)));
+
+        assertThat(store.newestOpen(calendar)).map(ChangeChannel::id).contains("new");
+    }
+
+    @Test
     void channelsAreKeptWithTheirResourceAndExpiry() {
         Instant expiry = now.get().plus(Duration.ofDays(7));
         store.save(new ChangeChannel("ch-1", calendar, "res-1", expiry));

@@ -2,6 +2,9 @@ package dev.calsync.app.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.calsync.app.accounts.EncryptionKey;
 import dev.calsync.app.config.CalsyncConfig;
@@ -25,6 +28,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +36,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * {@code serve} with Google merging notifications: the emulator holds each channel's changes back and sends one
@@ -46,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "calsync.push.secret=" + PushMergingEndToEndTest.SECRET})
 @ActiveProfiles("serve")
 @AutoConfigureObservability
+@AutoConfigureMockMvc
 class PushMergingEndToEndTest {
     static final String SECRET = "test-push-secret-merging-0123456789abcdefghij";
     static final int PORT = FreePorts.any();
@@ -91,9 +97,11 @@ class PushMergingEndToEndTest {
     MeterRegistry registry;
     @Autowired
     PushChannelStore channels;
+    @Autowired
+    MockMvc mvc;
 
     @Test
-    void aPersonsChangeMergedWithAnEchoIsConfirmedAtTheEndOfTheEchoWindow() {
+    void aPersonsChangeMergedWithAnEchoIsConfirmedAtTheEndOfTheEchoWindowAndTheDashboardSaysSo() throws Exception {
         await().atMost(Duration.ofSeconds(90)).until(() -> emulator.notifications().activeChannels() == 2
                 && channels.all().stream().filter(c -> !c.pending()).count() == 2
                 && meters().timed("calsync.sync.duration", "trigger", "poll") >= 2);
@@ -132,6 +140,21 @@ class PushMergingEndToEndTest {
         assertThat(meters().counted("calsync.push.echo.confirmations")).isGreaterThanOrEqualTo(2);
         assertThat(meters().timed("calsync.sync.duration", "trigger", "poll")).as("no poll ran").isEqualTo(polls);
         assertThat(notifications.merged()).isGreaterThanOrEqualTo(3);
+
+        // The owner sees which calendars push serves, and that b's notifications merge.
+        String dashboard = mvc.perform(get("/dashboard").with(oidcLogin().idToken(token -> token.subject("m0"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(changesCell(dashboard, B)).contains("push", "channel until").contains("notifications merge");
+        assertThat(changesCell(dashboard, A)).contains("push", "channel until").doesNotContain("notifications merge");
+    }
+
+    /** The "Changes" cell of a calendar's row in the group's status table. */
+    private static String changesCell(String page, CalendarRef calendar) {
+        String row = java.util.Arrays.stream(page.split("<tr"))
+                .filter(r -> r.contains(calendar.calendarId()) && r.contains("data-label=\"Changes\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no status row of " + calendar.calendarId()));
+        int cell = row.indexOf("data-label=\"Changes\"");
+        return row.substring(cell, row.indexOf("</td>", cell));
     }
 
     private String insert(CalendarRef calendar, int inDays) {
