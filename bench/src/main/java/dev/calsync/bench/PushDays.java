@@ -9,6 +9,7 @@ import dev.calsync.core.push.ChannelTokens;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.emulator.push.PushNotifications;
 import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.ChannelRound;
 import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.DebounceWindows;
 import dev.calsync.push.NotificationIntake;
@@ -39,6 +40,7 @@ final class PushDays implements AutoCloseable {
     private final DebounceWindows windows;
     private final SimulatedDebouncer debouncer;
     private final ChannelKeeper keeper;
+    private final ChannelRound rounds;
     private final NotificationIntake intake;
     /** Calendar and debounce window of each user change: each costs one list in the lower bound, echoes none. */
     private final Set<String> changeWindows = new HashSet<>();
@@ -72,8 +74,9 @@ final class PushDays implements AutoCloseable {
         windows = new DebounceWindows(timing.debounce());
         debouncer = new SimulatedDebouncer(windows, batch.clock, userOf);
         ClusterQueries queries = new ClusterQueries(batch.dataSource);
-        keeper = new ChannelKeeper(google, batch.channels, echoes, queries::calendarsInGroups,
-                receiver.address(), timing, ChannelKeeper.Listener.NONE, batch.clock);
+        keeper = new ChannelKeeper(google, batch.channels, queries::calendarsInGroups, receiver.address(), timing,
+                ChannelKeeper.Listener.NONE, batch.clock);
+        rounds = new ChannelRound(List.of(keeper), echoes, debouncer);
         intake = new NotificationIntake(google, batch.channels, echoes, debouncer, this::count, batch.clock);
     }
 
@@ -194,9 +197,8 @@ final class PushDays implements AutoCloseable {
     }
 
     private void channelRound() {
-        ChannelKeeper.Round round = keeper.maintain();
-        // As in the service: a calendar whose channel lapsed is read once it has one again (none lapse here).
-        round.uncovered().forEach(debouncer::changed);
+        // As in the service (a calendar whose channel lapsed is read once it has one again: none lapse here).
+        ChannelKeeper.Round round = rounds.run().get(0);
         stats.renewals += round.renewed();
         // A renewal opens the new channel and stops the old one.
         stats.boundRenewals += 2L * round.renewed();

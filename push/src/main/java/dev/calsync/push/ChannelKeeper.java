@@ -5,7 +5,6 @@ import dev.calsync.core.provider.ProviderException;
 import dev.calsync.core.push.ChangeChannel;
 import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelRegistry;
-import dev.calsync.core.push.EchoLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,6 @@ public final class ChannelKeeper {
 
     private final ChangeChannels provider;
     private final ChannelRegistry registry;
-    private final EchoLedger echoes;
     private final Supplier<Set<CalendarRef>> watched;
     private final String address;
     private final Duration ttl;
@@ -65,12 +63,10 @@ public final class ChannelKeeper {
      * @param watched the calendars that should have a channel now (the source calendars of every group)
      * @param address where the provider is to post notifications
      */
-    public ChannelKeeper(ChangeChannels provider, ChannelRegistry registry, EchoLedger echoes,
-                         Supplier<Set<CalendarRef>> watched, String address, PushTiming timing, Listener listener,
-                         Clock clock) {
+    public ChannelKeeper(ChangeChannels provider, ChannelRegistry registry, Supplier<Set<CalendarRef>> watched,
+                         String address, PushTiming timing, Listener listener, Clock clock) {
         this.provider = provider;
         this.registry = registry;
-        this.echoes = echoes;
         this.watched = watched;
         this.address = address;
         this.ttl = timing.channelTtl();
@@ -139,7 +135,6 @@ public final class ChannelKeeper {
             LOG.log(System.Logger.Level.INFO, "push channels: {0} opened, {1} renewed, {2} stopped, {3} failed",
                     opened, renewed, stopped, failed);
         }
-        echoes.purgeExpired();
         return new Round(opened, renewed, stopped, failed, uncovered);
     }
 

@@ -80,7 +80,7 @@ class ChannelCoverageProperties {
                 registry.delete(channel.id()); // rows of an earlier try
             }
             provider = new ScriptedChannels(clock, renewsInPlace);
-            keeper = new ChannelKeeper(provider, registry, registry, () -> new LinkedHashSet<>(CALENDARS),
+            keeper = new ChannelKeeper(provider, registry, () -> new LinkedHashSet<>(CALENDARS),
                     "https://hook/scripted", PushTiming.DEFAULTS, ChannelKeeper.Listener.NONE, clock);
             intake = new NotificationIntake(provider, registry, registry, calendar -> { },
                     NotificationIntake.Listener.NONE, clock);

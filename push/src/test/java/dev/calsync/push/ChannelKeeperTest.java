@@ -34,7 +34,7 @@ class ChannelKeeperTest {
     }
 
     private ChannelKeeper keeper(ScriptedChannels channels) {
-        return new ChannelKeeper(channels, registry, registry, () -> new LinkedHashSet<>(watched),
+        return new ChannelKeeper(channels, registry, () -> new LinkedHashSet<>(watched),
                 "https://hook/scripted", PushTiming.DEFAULTS, (operation, ok) -> listened.add(operation + (ok ? " ok" : " failed")), clock);
     }
 
@@ -153,15 +153,5 @@ class ChannelKeeperTest {
         assertThat(keeper(channels).maintain()).isEqualTo(new ChannelKeeper.Round(0, 0, 2, 0, List.of()));
         assertThat(registry.all()).isEmpty();
         assertThat(listened).contains("stop failed", "stop ok");
-    }
-
-    @Test
-    void eachRoundForgetsEchoesThatRanOut() {
-        registry.expect(A, Duration.ofSeconds(60));
-        clock.advance(Duration.ofSeconds(61));
-
-        keeper(new ScriptedChannels(clock, false)).maintain();
-
-        assertThat(registry.purgeExpired()).as("already purged by the round").isZero();
     }
 }

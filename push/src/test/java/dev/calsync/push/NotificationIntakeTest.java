@@ -97,7 +97,7 @@ class NotificationIntakeTest {
         assertThat(intake.receive(signal("RENEWAL_DUE")).verdict()).isEqualTo(Verdict.RENEWAL_DUE);
 
         assertThat(registry.find("ch-1")).get().satisfies(c -> assertThat(c.expiration()).isEqualTo(clock.instant()));
-        ChannelKeeper keeper = new ChannelKeeper(new ScriptedChannels(clock, true), registry, registry,
+        ChannelKeeper keeper = new ChannelKeeper(new ScriptedChannels(clock, true), registry,
                 () -> java.util.Set.of(CAL), "https://hook", PushTiming.DEFAULTS, ChannelKeeper.Listener.NONE, clock);
         assertThat(debounced).as("not before the renewal: notifications may be paused until then").isEmpty();
         assertThat(keeper.maintain()).isEqualTo(new ChannelKeeper.Round(0, 1, 0, 0, List.of(CAL)));

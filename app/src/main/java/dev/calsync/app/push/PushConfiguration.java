@@ -16,12 +16,12 @@ import dev.calsync.app.server.ServerSettings;
 import dev.calsync.core.calendar.CalendarRef;
 import dev.calsync.core.push.ChangeChannels;
 import dev.calsync.core.push.ChannelTokens;
-import dev.calsync.core.push.EchoLedger;
 import dev.calsync.google.GoogleCalendarProvider;
 import dev.calsync.google.GoogleChangeChannels;
 import dev.calsync.microsoft.MicrosoftCalendarProvider;
 import dev.calsync.microsoft.MicrosoftChangeChannels;
 import dev.calsync.push.ChannelKeeper;
+import dev.calsync.push.ChannelRound;
 import dev.calsync.push.ConfirmingEchoLedger;
 import dev.calsync.push.NotificationIntake;
 import dev.calsync.store.ClusterQueries;
@@ -159,29 +159,24 @@ public class PushConfiguration {
                                          PushChannelStore channels, ConfirmingEchoLedger echoes,
                                          AccountProviders accounts, ClusterQueries queries, CalsyncMetrics metrics,
                                          ClusterProperties cluster, PushDispatcher dispatcher, Clock clock) {
-        List<ChannelKeeper> keepers = changeChannels(settings, properties, google, microsoft).stream().map(provider ->
-                keeper(provider, settings, properties, channels, echoes, accounts, queries, metrics, cluster, clock))
-                .toList();
-        // A calendar whose channel was not live for a while is read once it is open again: a change in the gap
-        // notified nobody.
+        ChannelRound round = new ChannelRound(changeChannels(settings, properties, google, microsoft).stream()
+                .map(provider -> keeper(provider, settings, properties, channels, accounts, queries, metrics, cluster,
+                        clock))
+                .toList(), echoes, dispatcher);
         return Tasks.recurring(CHANNELS_TASK, FixedDelay.of(cluster.channelInterval()))
-                .execute((instance, context) -> keepers.forEach(keeper ->
-                        keeper.maintain().uncovered().forEach(dispatcher::changed)));
+                .execute((instance, context) -> round.run());
     }
 
-    /**
-     * One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them; each round
-     * also purges {@code echoes}.
-     */
+    /** One provider's channel rounds over the calendars in groups, as {@link PushConfiguration} wires them. */
     static ChannelKeeper keeper(ChangeChannels provider, ServerSettings settings, PushProperties properties,
-                                PushChannelStore channels, EchoLedger echoes, AccountProviders accounts,
+                                PushChannelStore channels, AccountProviders accounts,
                                 ClusterQueries queries, CalsyncMetrics metrics, ClusterProperties cluster,
                                 Clock clock) {
         ProviderChannels own = channelsOf(provider, channels, accounts);
         Supplier<Set<CalendarRef>> watched = () -> queries.calendarsInGroups().stream()
                 .filter(calendar -> provider.provider().equals(accounts.of(calendar.accountId())))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return new ChannelKeeper(provider, own, echoes, watched,
+        return new ChannelKeeper(provider, own, watched,
                 WebhookController.address(settings.config().push().publicUrl(), provider.provider()),
                 properties.timing(cluster.channelInterval()),
                 (operation, succeeded) -> metrics.channelOperation(operation, succeeded ? "ok" : "failed"), clock);

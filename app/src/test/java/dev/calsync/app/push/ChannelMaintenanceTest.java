@@ -215,7 +215,7 @@ class ChannelMaintenanceTest {
 
     private ChannelKeeper manager() {
         return PushConfiguration.keeper(new GoogleChangeChannels(google, new ChannelTokens(SECRET)), settings,
-                properties, channels, channels, accounts, queries, metrics, cluster, clock);
+                properties, channels, accounts, queries, metrics, cluster, clock);
     }
 
     private void channelsOpen() {
